@@ -1,0 +1,1 @@
+//! FORMAT, INCLUDE and ENVELOPE clauses (§3.5).
