@@ -1,0 +1,514 @@
+//! The project model (rules.md §1.2, interfaces.md §6): every object every
+//! file of the run defines, in project order, with name resolution.
+//!
+//! Project order is file order (the driver numbers files by path relative to
+//! the project root, byte-wise) then statement order, so a [`Location`]
+//! compares in project order directly.
+
+use std::collections::HashMap;
+
+use mzlint_syntax::ast::*;
+use mzlint_syntax::Span;
+
+use crate::settings::Settings;
+use crate::source::{FileId, SourceFile};
+
+/// A statement's place in project order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub file: FileId,
+    pub statement: usize,
+}
+
+/// A fully qualified name. Clusters use `name` only.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct QualifiedName {
+    pub database: String,
+    pub schema: String,
+    pub name: String,
+}
+
+impl std::fmt::Display for QualifiedName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}.{}", self.database, self.schema, self.name)
+    }
+}
+
+/// Items share one namespace per schema; clusters have their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Namespace {
+    Item,
+    Cluster,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DefKind {
+    Secret,
+    Connection(ConnectionType),
+    /// `None` for webhook sources.
+    Source(Option<SourceKind>),
+    /// A legacy subsource named by FOR TABLES / ADD SUBSOURCE.
+    Subsource,
+    Table,
+    /// `CREATE TABLE … FROM SOURCE` / `FROM WEBHOOK`.
+    SourceTable,
+    View,
+    MaterializedView,
+    Sink,
+    Index,
+    Cluster,
+}
+
+impl DefKind {
+    pub fn namespace(self) -> Namespace {
+        match self {
+            DefKind::Cluster => Namespace::Cluster,
+            _ => Namespace::Item,
+        }
+    }
+
+    /// How messages name the kind: `secret`, `connection`, `source`, …
+    pub fn noun(self) -> &'static str {
+        match self {
+            DefKind::Secret => "secret",
+            DefKind::Connection(_) => "connection",
+            DefKind::Source(_) => "source",
+            DefKind::Subsource => "subsource",
+            DefKind::Table | DefKind::SourceTable => "table",
+            DefKind::View => "view",
+            DefKind::MaterializedView => "materialized view",
+            DefKind::Sink => "sink",
+            DefKind::Index => "index",
+            DefKind::Cluster => "cluster",
+        }
+    }
+}
+
+/// One definition.
+#[derive(Clone, Debug)]
+pub struct Definition {
+    pub kind: DefKind,
+    pub name: QualifiedName,
+    pub location: Location,
+    /// The name as written in the defining statement.
+    pub name_span: Span,
+    pub if_not_exists: bool,
+}
+
+/// A `DROP` of a name, for "no DROP between" checks.
+#[derive(Clone, Debug)]
+pub struct DropRecord {
+    pub namespace: Namespace,
+    pub name: QualifiedName,
+    pub location: Location,
+}
+
+/// The name context of each statement: database and schema in effect
+/// (after `SET database|schema|search_path` earlier in the file) and the
+/// cluster of `SET cluster`.
+#[derive(Clone, Debug, Default)]
+pub struct StatementScope {
+    pub database: String,
+    pub schema: String,
+    pub cluster: Option<String>,
+}
+
+#[derive(Default)]
+pub struct Project {
+    /// Every definition, in project order.
+    pub definitions: Vec<Definition>,
+    pub drops: Vec<DropRecord>,
+    by_name: HashMap<(Namespace, QualifiedName), Vec<usize>>,
+    /// Per file, per statement: the scope it runs in.
+    scopes: Vec<Vec<StatementScope>>,
+}
+
+impl Project {
+    /// Build the model from the files of the run (ids are their indices).
+    pub fn build(files: &[SourceFile], settings: &[&Settings]) -> Project {
+        let mut project = Project::default();
+        for (file, settings) in files.iter().zip(settings) {
+            project.add_file(file, settings);
+        }
+        project
+    }
+
+    fn add_file(&mut self, file: &SourceFile, settings: &Settings) {
+        let mut scope = StatementScope {
+            database: settings.materialize.database.clone(),
+            schema: settings.materialize.schema.clone(),
+            cluster: None,
+        };
+        let mut scopes = Vec::with_capacity(file.parsed.statements.len());
+        for (index, statement) in file.parsed.statements.iter().enumerate() {
+            let location = Location {
+                file: file.id,
+                statement: index,
+            };
+            scopes.push(scope.clone());
+            if file.kind.is_upstream() {
+                continue;
+            }
+            self.add_statement(statement, location, &scope);
+            if let StatementKind::Set(set) = &statement.kind {
+                apply_set(&mut scope, set);
+            }
+        }
+        if self.scopes.len() <= file.id.0 as usize {
+            self.scopes.resize_with(file.id.0 as usize + 1, Vec::new);
+        }
+        self.scopes[file.id.0 as usize] = scopes;
+    }
+
+    fn define(
+        &mut self,
+        kind: DefKind,
+        name: &ItemName,
+        location: Location,
+        scope: &StatementScope,
+        if_not_exists: bool,
+    ) {
+        let qualified = resolve_in(scope, name);
+        self.push_definition(Definition {
+            kind,
+            name: qualified,
+            location,
+            name_span: name.span,
+            if_not_exists,
+        });
+    }
+
+    fn push_definition(&mut self, definition: Definition) {
+        let key = (definition.kind.namespace(), definition.name.clone());
+        self.by_name
+            .entry(key)
+            .or_default()
+            .push(self.definitions.len());
+        self.definitions.push(definition);
+    }
+
+    fn add_statement(&mut self, statement: &Statement, location: Location, scope: &StatementScope) {
+        match &statement.kind {
+            StatementKind::CreateSecret(s) => {
+                self.define(DefKind::Secret, &s.name, location, scope, s.if_not_exists)
+            }
+            StatementKind::CreateConnection(c) => self.define(
+                DefKind::Connection(c.connection_type),
+                &c.name,
+                location,
+                scope,
+                c.if_not_exists,
+            ),
+            StatementKind::CreateSource(s) => {
+                let kind = match &s.body {
+                    SourceBody::Connection(c) => Some(c.kind),
+                    SourceBody::Webhook(_) => None,
+                };
+                self.define(
+                    DefKind::Source(kind),
+                    &s.name,
+                    location,
+                    scope,
+                    s.if_not_exists,
+                );
+                if let SourceBody::Connection(c) = &s.body {
+                    self.define_subsources(c.external_refs.as_ref(), &s.name, location, scope);
+                }
+            }
+            StatementKind::AlterSource(a) => {
+                if let AlterSourceAction::AddSubsources { refs, .. } = &a.action {
+                    self.define_subsource_refs(refs, &a.name, location, scope);
+                }
+            }
+            StatementKind::CreateTableFromSource(t) => self.define(
+                DefKind::SourceTable,
+                &t.name,
+                location,
+                scope,
+                t.if_not_exists,
+            ),
+            StatementKind::CreateTableFromWebhook(t) => self.define(
+                DefKind::SourceTable,
+                &t.name,
+                location,
+                scope,
+                t.if_not_exists,
+            ),
+            StatementKind::CreateSubsource(s) => {
+                self.define(DefKind::Subsource, &s.name, location, scope, false)
+            }
+            StatementKind::CreateCluster(c) => {
+                let name = QualifiedName {
+                    database: String::new(),
+                    schema: String::new(),
+                    name: c.name.value.clone(),
+                };
+                self.push_definition(Definition {
+                    kind: DefKind::Cluster,
+                    name,
+                    location,
+                    name_span: c.name.span,
+                    if_not_exists: false,
+                });
+            }
+            StatementKind::Shallow(s) => {
+                let kind = match s.object_type {
+                    ObjectType::View => DefKind::View,
+                    ObjectType::MaterializedView => DefKind::MaterializedView,
+                    ObjectType::Sink => DefKind::Sink,
+                    ObjectType::Index => DefKind::Index,
+                    ObjectType::Table => DefKind::Table,
+                    _ => return,
+                };
+                if let Some(name) = &s.name {
+                    self.define(kind, name, location, scope, s.if_not_exists);
+                }
+            }
+            StatementKind::Drop(d) => {
+                let namespace = if d.object_type == ObjectType::Cluster {
+                    Namespace::Cluster
+                } else {
+                    Namespace::Item
+                };
+                for name in &d.names {
+                    let name = if namespace == Namespace::Cluster {
+                        cluster_name(&name.last().value)
+                    } else {
+                        resolve_in(scope, name)
+                    };
+                    self.drops.push(DropRecord {
+                        namespace,
+                        name,
+                        location,
+                    });
+                }
+            }
+            StatementKind::Error(e) => {
+                // Recovery: a statement whose head parsed still defines its object.
+                if let Some(head) = &e.head {
+                    let kind = match head.object_type {
+                        ObjectType::Secret => DefKind::Secret,
+                        ObjectType::Connection => match head.connection_type {
+                            Some(t) => DefKind::Connection(t),
+                            None => return,
+                        },
+                        ObjectType::Source => DefKind::Source(head.source_kind),
+                        ObjectType::Table => DefKind::SourceTable,
+                        ObjectType::Cluster => DefKind::Cluster,
+                        _ => return,
+                    };
+                    if kind == DefKind::Cluster {
+                        self.push_definition(Definition {
+                            kind,
+                            name: cluster_name(&head.name.last().value),
+                            location,
+                            name_span: head.name.span,
+                            if_not_exists: false,
+                        });
+                    } else {
+                        self.define(kind, &head.name, location, scope, false);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn define_subsources(
+        &mut self,
+        refs: Option<&ExternalRefs>,
+        source: &ItemName,
+        location: Location,
+        scope: &StatementScope,
+    ) {
+        if let Some(ExternalRefs {
+            kind: ExternalRefsKind::Tables(refs),
+            ..
+        }) = refs
+        {
+            self.define_subsource_refs(refs, source, location, scope);
+        }
+    }
+
+    /// Subsources land in the source's schema unless the alias is qualified.
+    fn define_subsource_refs(
+        &mut self,
+        refs: &[ExternalRef],
+        source: &ItemName,
+        location: Location,
+        scope: &StatementScope,
+    ) {
+        let source_name = resolve_in(scope, source);
+        for r in refs {
+            let (name, span) = match &r.alias {
+                Some(alias) if alias.parts.len() > 1 => (resolve_in(scope, alias), alias.span),
+                Some(alias) => (
+                    QualifiedName {
+                        database: source_name.database.clone(),
+                        schema: source_name.schema.clone(),
+                        name: alias.last().value.clone(),
+                    },
+                    alias.span,
+                ),
+                None => (
+                    QualifiedName {
+                        database: source_name.database.clone(),
+                        schema: source_name.schema.clone(),
+                        name: r.upstream.last().value.clone(),
+                    },
+                    r.upstream.span,
+                ),
+            };
+            self.push_definition(Definition {
+                kind: DefKind::Subsource,
+                name,
+                location,
+                name_span: span,
+                if_not_exists: false,
+            });
+        }
+    }
+
+    /// The scope a statement runs in.
+    pub fn scope(&self, location: Location) -> Option<&StatementScope> {
+        self.scopes
+            .get(location.file.0 as usize)
+            .and_then(|s| s.get(location.statement))
+    }
+
+    /// Resolve an item name as written at `location`.
+    pub fn resolve(&self, location: Location, name: &ItemName) -> QualifiedName {
+        match self.scope(location) {
+            Some(scope) => resolve_in(scope, name),
+            None => resolve_in(
+                &StatementScope {
+                    database: "materialize".into(),
+                    schema: "public".into(),
+                    cluster: None,
+                },
+                name,
+            ),
+        }
+    }
+
+    /// Every definition of a name, in project order.
+    pub fn definitions_of(
+        &self,
+        namespace: Namespace,
+        name: &QualifiedName,
+    ) -> impl Iterator<Item = &Definition> {
+        self.by_name
+            .get(&(namespace, name.clone()))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.definitions[i])
+    }
+
+    /// The definition in effect for a reference at `location`: the latest
+    /// one before it in project order not dropped since, else the first
+    /// anywhere (order across files is the user's business, MZ503 judges it
+    /// within a file).
+    pub fn lookup(
+        &self,
+        namespace: Namespace,
+        name: &QualifiedName,
+        location: Location,
+    ) -> Option<&Definition> {
+        let mut before = None;
+        let mut first = None;
+        for def in self.definitions_of(namespace, name) {
+            first.get_or_insert(def);
+            if def.location < location {
+                before = Some(def);
+            }
+        }
+        if let Some(def) = before {
+            let dropped = self.drops.iter().any(|d| {
+                d.namespace == namespace
+                    && &d.name == name
+                    && d.location > def.location
+                    && d.location < location
+            });
+            if !dropped {
+                return Some(def);
+            }
+            return None;
+        }
+        first
+    }
+
+    /// The item a name written at `location` refers to.
+    pub fn lookup_item(&self, location: Location, name: &ItemName) -> Option<&Definition> {
+        let qualified = self.resolve(location, name);
+        self.lookup(Namespace::Item, &qualified, location)
+    }
+
+    /// The cluster named `name` (a single identifier).
+    pub fn lookup_cluster(&self, location: Location, name: &str) -> Option<&Definition> {
+        self.lookup(Namespace::Cluster, &cluster_name(name), location)
+    }
+
+    /// The type of the connection a name refers to, when the project defines it.
+    pub fn connection_type(&self, location: Location, name: &ItemName) -> Option<ConnectionType> {
+        match self.lookup_item(location, name)?.kind {
+            DefKind::Connection(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The kind of the source a name refers to, when the project defines it.
+    pub fn source_kind(&self, location: Location, name: &ItemName) -> Option<SourceKind> {
+        match self.lookup_item(location, name)?.kind {
+            DefKind::Source(kind) => kind,
+            _ => None,
+        }
+    }
+}
+
+/// A cluster's key in the cluster namespace.
+pub fn cluster_name(name: &str) -> QualifiedName {
+    QualifiedName {
+        database: String::new(),
+        schema: String::new(),
+        name: name.to_string(),
+    }
+}
+
+/// Resolve 1-, 2- and 3-part names against a scope.
+pub fn resolve_in(scope: &StatementScope, name: &ItemName) -> QualifiedName {
+    let parts: Vec<&str> = name.parts.iter().map(|p| p.value.as_str()).collect();
+    match parts.as_slice() {
+        [n] => QualifiedName {
+            database: scope.database.clone(),
+            schema: scope.schema.clone(),
+            name: n.to_string(),
+        },
+        [s, n] => QualifiedName {
+            database: scope.database.clone(),
+            schema: s.to_string(),
+            name: n.to_string(),
+        },
+        [.., d, s, n] => QualifiedName {
+            database: d.to_string(),
+            schema: s.to_string(),
+            name: n.to_string(),
+        },
+        [] => QualifiedName {
+            database: scope.database.clone(),
+            schema: scope.schema.clone(),
+            name: String::new(),
+        },
+    }
+}
+
+fn apply_set(scope: &mut StatementScope, set: &SetVariable) {
+    let Some((_, first)) = set.values.first() else {
+        return;
+    };
+    match set.variable.value.as_str() {
+        "cluster" | "cluster_name" => scope.cluster = Some(first.clone()),
+        "database" => scope.database = first.clone(),
+        "schema" | "search_path" => scope.schema = first.clone(),
+        _ => {}
+    }
+}

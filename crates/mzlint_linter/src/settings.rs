@@ -1,0 +1,552 @@
+//! Resolved settings for one file: what `mzlint.toml` (interfaces.md §3)
+//! and the command line say, with the defaults of rules.md §3. Rules read
+//! only this; how it was loaded is `config.rs`'s business.
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+use globset::{GlobBuilder, GlobMatcher};
+
+use crate::diagnostic::Severity;
+use crate::registry;
+use crate::rule::RuleMeta;
+
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub rules: RuleSelection,
+    /// `lint.fail-on`; the CLI's `--fail-on` wins.
+    pub fail_on: Option<FailOn>,
+    /// `lint.per-file-ignores`: glob (relative to `root`) → rules.
+    pub per_file_ignores: Vec<(GlobMatcher, Vec<&'static RuleMeta>)>,
+    pub files: FileSettings,
+    pub materialize: MaterializeSettings,
+    pub security: SecuritySettings,
+    pub references: ReferenceSettings,
+    pub clusters: ClusterSettings,
+    /// Directory of the config file the settings came from (or the working
+    /// directory for defaults): globs are relative to it.
+    pub root: PathBuf,
+    /// The config file, when there was one.
+    pub config_path: Option<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            rules: RuleSelection::default(),
+            fail_on: None,
+            per_file_ignores: Vec::new(),
+            files: FileSettings::default(),
+            materialize: MaterializeSettings::default(),
+            security: SecuritySettings::default(),
+            references: ReferenceSettings::default(),
+            clusters: ClusterSettings::default(),
+            root: PathBuf::from("."),
+            config_path: None,
+        }
+    }
+}
+
+impl Settings {
+    /// Is `rule` enabled for the file at `path` (per-file ignores applied)?
+    pub fn is_enabled_for(&self, rule: &RuleMeta, path: &std::path::Path) -> bool {
+        if !self.rules.is_enabled(rule) {
+            return false;
+        }
+        if self.per_file_ignores.is_empty() {
+            return true;
+        }
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        let relative = relative.strip_prefix("./").unwrap_or(relative);
+        !self.per_file_ignores.iter().any(|(glob, rules)| {
+            (glob.is_match(relative) || glob.is_match(path))
+                && rules.iter().any(|r| r.code == rule.code)
+        })
+    }
+}
+
+/// `--fail-on` / `lint.fail-on`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Level(Severity),
+    Never,
+}
+
+impl FailOn {
+    pub fn parse(text: &str) -> Option<FailOn> {
+        match text {
+            "never" => Some(FailOn::Never),
+            other => Severity::parse(other).map(FailOn::Level),
+        }
+    }
+}
+
+/// Which rules run and at what severity.
+#[derive(Clone, Debug)]
+pub struct RuleSelection {
+    /// Indexed like [`registry::RULES`].
+    enabled: Vec<bool>,
+    severity: Vec<Severity>,
+}
+
+impl Default for RuleSelection {
+    fn default() -> Self {
+        RuleSelection {
+            enabled: registry::RULES
+                .iter()
+                .map(|r| r.enabled_by_default)
+                .collect(),
+            severity: registry::RULES.iter().map(|r| r.severity).collect(),
+        }
+    }
+}
+
+impl RuleSelection {
+    /// Nothing enabled; callers enable what `select` says.
+    pub fn none() -> Self {
+        RuleSelection {
+            enabled: vec![false; registry::RULES.len()],
+            severity: registry::RULES.iter().map(|r| r.severity).collect(),
+        }
+    }
+
+    pub fn is_enabled(&self, rule: &RuleMeta) -> bool {
+        registry::index_of(rule).is_some_and(|i| self.enabled[i])
+    }
+
+    pub fn set_enabled(&mut self, rule: &RuleMeta, enabled: bool) {
+        if let Some(i) = registry::index_of(rule) {
+            self.enabled[i] = enabled;
+        }
+    }
+
+    pub fn severity(&self, rule: &RuleMeta) -> Severity {
+        registry::index_of(rule).map_or(rule.severity, |i| self.severity[i])
+    }
+
+    pub fn set_severity(&mut self, rule: &RuleMeta, severity: Severity) {
+        if let Some(i) = registry::index_of(rule) {
+            self.severity[i] = severity;
+        }
+    }
+
+    pub fn enabled_rules(&self) -> impl Iterator<Item = &'static RuleMeta> + '_ {
+        registry::RULES
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(i, _)| self.enabled[*i])
+            .map(|(_, r)| r)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct FileSettings {
+    /// Extensions walked in directories, without the dot.
+    pub extensions: Vec<String>,
+    /// Globs relative to the settings root.
+    pub exclude: Vec<String>,
+    /// Extra files for the project model.
+    pub project: Vec<String>,
+    /// Files holding upstream SQL.
+    pub upstream: Vec<String>,
+}
+
+impl Default for FileSettings {
+    fn default() -> Self {
+        FileSettings {
+            extensions: vec!["sql".to_string()],
+            exclude: Vec::new(),
+            project: Vec::new(),
+            upstream: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct MaterializeSettings {
+    /// `materialize.region`, normalised to the AWS region (`us-east-1`).
+    pub region: Option<String>,
+    pub database: String,
+    pub schema: String,
+}
+
+impl Default for MaterializeSettings {
+    fn default() -> Self {
+        MaterializeSettings {
+            region: None,
+            database: "materialize".to_string(),
+            schema: "public".to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct SecuritySettings {
+    pub private_hosts: HostMatcher,
+    pub placeholder_patterns: PatternSet,
+    pub unfilled_placeholder_patterns: PatternSet,
+}
+
+impl Default for SecuritySettings {
+    fn default() -> Self {
+        SecuritySettings {
+            private_hosts: HostMatcher::new(DEFAULT_PRIVATE_HOSTS).expect("valid defaults"),
+            placeholder_patterns: PatternSet::new(DEFAULT_PLACEHOLDER_PATTERNS)
+                .expect("valid defaults"),
+            unfilled_placeholder_patterns: PatternSet::new(DEFAULT_UNFILLED_PLACEHOLDER_PATTERNS)
+                .expect("valid defaults"),
+        }
+    }
+}
+
+pub const DEFAULT_PRIVATE_HOSTS: &[&str] = &[
+    "localhost",
+    "*.internal",
+    "*.local",
+    "*.localdomain",
+    "*.svc",
+    "10.0.0.0/8",
+    "172.16.0.0/12",
+    "192.168.0.0/16",
+    "127.0.0.0/8",
+    "169.254.0.0/16",
+    "100.64.0.0/10",
+    "::1/128",
+    "fc00::/7",
+    "fe80::/10",
+];
+
+pub const DEFAULT_PLACEHOLDER_PATTERNS: &[&str] =
+    &["*${*}*", "*{{*}}*", "*{%*%}*", "*<*>*", "...", "…"];
+
+pub const DEFAULT_UNFILLED_PLACEHOLDER_PATTERNS: &[&str] = &[
+    "*<*>*",
+    "your_*",
+    "your-*",
+    "...",
+    "…",
+    "changeme",
+    "change_me",
+    "replace_me",
+    "xxx",
+    "xxxx",
+];
+
+impl SecuritySettings {
+    /// A value supplied later by a template engine or a person (rules.md
+    /// §1.6). `********` (Materialize's redaction marker) always is one.
+    pub fn is_placeholder(&self, value: &str) -> bool {
+        value == "********"
+            || self.placeholder_patterns.matches(value)
+            || self.unfilled_placeholder_patterns.matches(value)
+    }
+
+    /// A placeholder a person must fill in (MZ706).
+    pub fn is_unfilled_placeholder(&self, value: &str) -> bool {
+        value == "********" || self.unfilled_placeholder_patterns.matches(value)
+    }
+
+    /// Whether traffic to `host` stays off the public internet (rules.md §3).
+    pub fn is_private_host(&self, host: &str) -> bool {
+        if self.is_placeholder(host) {
+            return false;
+        }
+        self.private_hosts.matches(host)
+    }
+}
+
+/// Case-insensitive globs on a whole value: `*` any run, `?` one character.
+#[derive(Clone, Debug)]
+pub struct PatternSet {
+    patterns: Vec<String>,
+    matchers: Vec<GlobMatcher>,
+}
+
+impl PatternSet {
+    pub fn new<S: AsRef<str>>(patterns: &[S]) -> Result<PatternSet, String> {
+        let mut matchers = Vec::new();
+        for pattern in patterns {
+            let pattern = pattern.as_ref();
+            // Only `*` and `?` are special; escape the rest of globset's syntax.
+            let mut escaped = String::with_capacity(pattern.len());
+            for ch in pattern.chars() {
+                match ch {
+                    '[' | ']' | '{' | '}' | '\\' | '!' => {
+                        escaped.push('[');
+                        escaped.push(ch);
+                        escaped.push(']');
+                    }
+                    _ => escaped.push(ch),
+                }
+            }
+            let glob = GlobBuilder::new(&escaped)
+                .case_insensitive(true)
+                .literal_separator(false)
+                .backslash_escape(false)
+                .build()
+                .map_err(|e| format!("invalid pattern '{pattern}': {e}"))?;
+            matchers.push(glob.compile_matcher());
+        }
+        Ok(PatternSet {
+            patterns: patterns.iter().map(|p| p.as_ref().to_string()).collect(),
+            matchers,
+        })
+    }
+
+    pub fn matches(&self, value: &str) -> bool {
+        self.matchers.iter().any(|m| m.is_match(value))
+    }
+
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
+    }
+}
+
+/// `security.private-hosts`: CIDR blocks for IP literals, globs for names.
+#[derive(Clone, Debug)]
+pub struct HostMatcher {
+    cidrs: Vec<(IpAddr, u8)>,
+    names: PatternSet,
+}
+
+impl HostMatcher {
+    pub fn new<S: AsRef<str>>(entries: &[S]) -> Result<HostMatcher, String> {
+        let mut cidrs = Vec::new();
+        let mut names = Vec::new();
+        for entry in entries {
+            let entry = entry.as_ref();
+            if let Some((addr, bits)) = entry.split_once('/') {
+                let addr: IpAddr = addr
+                    .parse()
+                    .map_err(|_| format!("invalid CIDR block '{entry}'"))?;
+                let bits: u8 = bits
+                    .parse()
+                    .map_err(|_| format!("invalid CIDR block '{entry}'"))?;
+                let max = if addr.is_ipv4() { 32 } else { 128 };
+                if bits > max {
+                    return Err(format!("invalid CIDR block '{entry}'"));
+                }
+                cidrs.push((addr, bits));
+            } else {
+                names.push(entry.to_string());
+            }
+        }
+        Ok(HostMatcher {
+            cidrs,
+            names: PatternSet::new(&names)?,
+        })
+    }
+
+    pub fn matches(&self, host: &str) -> bool {
+        let bare = host.trim_start_matches('[').trim_end_matches(']');
+        if let Ok(ip) = bare.parse::<IpAddr>() {
+            return self
+                .cidrs
+                .iter()
+                .any(|(net, bits)| in_cidr(ip, *net, *bits));
+        }
+        // A dotless host name that is not an IP is always private (rules.md §3).
+        if !host.contains('.') && !host.is_empty() {
+            return true;
+        }
+        self.names.matches(host)
+    }
+}
+
+fn in_cidr(ip: IpAddr, net: IpAddr, bits: u8) -> bool {
+    match (ip, net) {
+        (IpAddr::V4(ip), IpAddr::V4(net)) => {
+            let mask = if bits == 0 {
+                0
+            } else {
+                u32::MAX << (32 - bits)
+            };
+            (u32::from(ip) & mask) == (u32::from(net) & mask)
+        }
+        (IpAddr::V6(ip), IpAddr::V6(net)) => {
+            let mask = if bits == 0 {
+                0
+            } else {
+                u128::MAX << (128 - bits)
+            };
+            (u128::from(ip) & mask) == (u128::from(net) & mask)
+        }
+        _ => false,
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ObjectKind {
+    Secret,
+    Connection,
+    Source,
+    Table,
+    Cluster,
+}
+
+impl ObjectKind {
+    pub fn parse(text: &str) -> Option<ObjectKind> {
+        match text {
+            "secret" => Some(ObjectKind::Secret),
+            "connection" => Some(ObjectKind::Connection),
+            "source" => Some(ObjectKind::Source),
+            "table" => Some(ObjectKind::Table),
+            "cluster" => Some(ObjectKind::Cluster),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ObjectKind::Secret => "secret",
+            ObjectKind::Connection => "connection",
+            ObjectKind::Source => "source",
+            ObjectKind::Table => "table",
+            ObjectKind::Cluster => "cluster",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ExternalObject {
+    pub kind: Option<ObjectKind>,
+    pub pattern: PatternSet,
+}
+
+#[derive(Clone, Debug)]
+pub enum ManagedKinds {
+    Auto,
+    Explicit(Vec<ObjectKind>),
+}
+
+#[derive(Clone, Debug)]
+pub struct ReferenceSettings {
+    pub external_objects: Vec<ExternalObject>,
+    pub managed_kinds: ManagedKinds,
+}
+
+pub const DEFAULT_EXTERNAL_OBJECTS: &[&str] = &[
+    "quickstart",
+    "default",
+    "mz_catalog_server",
+    "mz_system",
+    "mz_probe",
+    "mz_support",
+    "mz_analytics",
+];
+
+impl Default for ReferenceSettings {
+    fn default() -> Self {
+        ReferenceSettings {
+            external_objects: DEFAULT_EXTERNAL_OBJECTS
+                .iter()
+                .map(|e| parse_external_object(e).expect("valid defaults"))
+                .collect(),
+            managed_kinds: ManagedKinds::Auto,
+        }
+    }
+}
+
+/// `[kind:]glob`.
+pub fn parse_external_object(entry: &str) -> Result<ExternalObject, String> {
+    let (kind, glob) = match entry.split_once(':') {
+        Some((kind, glob)) => match ObjectKind::parse(kind) {
+            Some(kind) => (Some(kind), glob),
+            None => return Err(format!("unknown object kind '{kind}' in '{entry}'")),
+        },
+        None => (None, entry),
+    };
+    Ok(ExternalObject {
+        kind,
+        pattern: PatternSet::new(&[glob])?,
+    })
+}
+
+impl ReferenceSettings {
+    /// Is an object of `kind` named `name` (as written, or fully qualified)
+    /// known to exist outside the project? System names always are.
+    pub fn is_external(&self, kind: ObjectKind, names: &[&str]) -> bool {
+        names.iter().any(|name| {
+            let parts: Vec<&str> = name.split('.').collect();
+            let system =
+                |p: &str| p.starts_with("mz_") || p.starts_with("pg_") || p == "information_schema";
+            parts.first().is_some_and(|p| system(p))
+                || (parts.len() >= 2 && system(parts[parts.len() - 2]))
+                || self
+                    .external_objects
+                    .iter()
+                    .any(|e| e.kind.is_none_or(|k| k == kind) && e.pattern.matches(name))
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ClusterSettings {
+    pub default_ingest_cluster: Option<String>,
+    pub shared_clusters: Vec<String>,
+}
+
+impl Default for ClusterSettings {
+    fn default() -> Self {
+        ClusterSettings {
+            default_ingest_cluster: None,
+            shared_clusters: vec!["quickstart".to_string()],
+        }
+    }
+}
+
+/// `aws/us-east-1` or `us-east-1` → `us-east-1`; anything else is invalid.
+pub fn normalize_region(value: &str) -> Option<String> {
+    let region = value.strip_prefix("aws/").unwrap_or(value);
+    let valid = !region.is_empty()
+        && region.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+        && region.contains('-');
+    valid.then(|| region.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_hosts() {
+        let security = SecuritySettings::default();
+        assert!(security.is_private_host("pg.internal"));
+        assert!(security.is_private_host("10.0.3.7"));
+        assert!(security.is_private_host("postgres"));
+        assert!(security.is_private_host("::1"));
+        assert!(!security.is_private_host("db.example.com"));
+        assert!(!security.is_private_host("8.8.8.8"));
+        assert!(!security.is_private_host("${PG_HOST}"));
+    }
+
+    #[test]
+    fn placeholders() {
+        let security = SecuritySettings::default();
+        assert!(security.is_placeholder("${PG_PASSWORD}"));
+        assert!(security.is_placeholder("{{ var }}"));
+        assert!(security.is_placeholder("<host>"));
+        assert!(security.is_placeholder("********"));
+        assert!(!security.is_placeholder("S3cr3t"));
+        assert!(security.is_unfilled_placeholder("<host>"));
+        assert!(security.is_unfilled_placeholder("CHANGEME"));
+        assert!(!security.is_unfilled_placeholder("${PG_HOST}"));
+    }
+
+    #[test]
+    fn regions() {
+        assert_eq!(
+            normalize_region("aws/us-east-1").as_deref(),
+            Some("us-east-1")
+        );
+        assert_eq!(normalize_region("eu-west-1").as_deref(), Some("eu-west-1"));
+        assert_eq!(normalize_region("nowhere"), None);
+        assert_eq!(normalize_region("US-EAST-1"), None);
+    }
+}
