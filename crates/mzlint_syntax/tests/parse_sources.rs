@@ -998,11 +998,14 @@ CREATE TABLE v (a, PRIMARY KEY (a)) FROM SOURCE k;";
             let StatementKind::CreateTableFromSource(t) = &s.kind else {
                 panic!("not a table from source");
             };
-            let columns = t.columns.as_ref().expect("columns");
-            (
-                columns.names.iter().map(|n| n.value.clone()).collect(),
-                columns.definitions.iter().map(|d| d.text(sql)).collect(),
-            )
+            match &t.columns {
+                Some(columns) => (
+                    columns.names.iter().map(|n| n.value.clone()).collect(),
+                    columns.definitions.iter().map(|d| d.text(sql)).collect(),
+                ),
+                // `()`: no columns specified, as in Materialize.
+                None => (vec!["<none>".to_string()], vec![]),
+            }
         })
         .collect();
     assert_eq!(
@@ -1017,7 +1020,7 @@ CREATE TABLE v (a, PRIMARY KEY (a)) FROM SOURCE k;";
                     "CHECK (id > 0)",
                 ]
             ),
-            (vec![], vec![]),
+            (vec!["<none>".to_string()], vec![]),
             (vec!["a".to_string()], vec!["PRIMARY KEY (a)"]),
         ]
     );
@@ -1221,4 +1224,94 @@ mod fuzz {
             let _ = mzlint_syntax::parse(&format!("{head}{}", tail.join(" ")));
         }
     }
+}
+
+#[test]
+fn load_generator_kinds() {
+    let cases = [
+        ("AUCTION", LoadGenerator::Auction),
+        ("MARKETING", LoadGenerator::Marketing),
+        ("TPCH", LoadGenerator::Tpch),
+        ("COUNTER", LoadGenerator::Counter),
+        ("clock", LoadGenerator::Clock),
+        ("Datums", LoadGenerator::Datums),
+        ("KEY VALUE", LoadGenerator::KeyValue),
+    ];
+    for (word, generator) in cases {
+        let sql = format!("CREATE SOURCE g FROM LOAD GENERATOR {word}");
+        let statement = parse_one(&sql);
+        let StatementKind::CreateSource(source) = &statement.kind else {
+            panic!("not a source");
+        };
+        let SourceBody::Connection(conn) = &source.body else {
+            panic!("not a connection source");
+        };
+        assert_eq!(conn.kind, SourceKind::LoadGenerator(generator), "{sql}");
+        assert_eq!(conn.kind_span.text(&sql), format!("LOAD GENERATOR {word}"));
+        assert!(conn.connection.is_none());
+    }
+    assert_error(
+        "CREATE SOURCE g FROM LOAD GENERATOR KEY (KEYS 1)",
+        "Expected VALUE, found left parenthesis",
+        "(",
+    );
+}
+
+#[test]
+fn envelope_upsert_forms() {
+    let sql = "CREATE TABLE a FROM SOURCE k KEY FORMAT TEXT VALUE FORMAT TEXT ENVELOPE UPSERT (VALUE DECODING ERRORS = INLINE);
+CREATE TABLE b FROM SOURCE k KEY FORMAT TEXT VALUE FORMAT TEXT ENVELOPE UPSERT (VALUE DECODING ERRORS (INLINE AS e, INLINE));
+CREATE TABLE c FROM SOURCE k FORMAT TEXT ENVELOPE NONE";
+    let statements = parse_ok(sql);
+    let spans: Vec<_> = statements
+        .iter()
+        .map(|s| {
+            let StatementKind::CreateTableFromSource(t) = &s.kind else {
+                panic!("not a table from source");
+            };
+            match &t.envelope.as_ref().expect("envelope").kind {
+                EnvelopeKind::Upsert {
+                    value_decoding_errors,
+                } => value_decoding_errors.map(|span| span.text(sql).to_string()),
+                EnvelopeKind::None => None,
+                other => panic!("unexpected envelope {other:?}"),
+            }
+        })
+        .collect();
+    assert_eq!(
+        spans,
+        vec![
+            Some("(VALUE DECODING ERRORS = INLINE)".to_string()),
+            Some("(VALUE DECODING ERRORS (INLINE AS e, INLINE))".to_string()),
+            None,
+        ]
+    );
+    assert_error(
+        "CREATE TABLE a FROM SOURCE k FORMAT TEXT ENVELOPE UPSERT (VALUE DECODING ERRORS = (INLINE)",
+        "Expected right parenthesis, found EOF",
+        ")",
+    );
+}
+
+#[test]
+fn unparenthesized_publication_with_later_clauses() {
+    let sql = "CREATE SOURCE s IN CLUSTER ingest FROM POSTGRES CONNECTION pg PUBLICATION mz_pub FOR TABLES (public.orders);";
+    let statement = parse_one(sql);
+    assert_eq!(
+        removed_texts(sql, &statement),
+        vec![(
+            RemovedForm::UnparenthesizedPublication,
+            "PUBLICATION mz_pub".into()
+        )]
+    );
+    let StatementKind::CreateSource(source) = &statement.kind else {
+        panic!("not a source");
+    };
+    let SourceBody::Connection(conn) = &source.body else {
+        panic!("not a connection source");
+    };
+    assert!(conn.external_refs.is_some());
+    let options = conn.options.as_ref().expect("options");
+    assert!(!options.parenthesized);
+    assert_eq!(options.span.text(sql), "PUBLICATION mz_pub");
 }

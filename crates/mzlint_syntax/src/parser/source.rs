@@ -11,6 +11,7 @@
 use super::core::{PResult, Parser};
 use super::option_tables::{spec, OptionSpec, OptionTable, ValueShape};
 use crate::ast::*;
+use crate::span::Span;
 use crate::token::TokenKind;
 
 const G: ValueShape = ValueShape::Generic;
@@ -537,7 +538,7 @@ impl Parser<'_> {
     fn parse_inline_postgres_connection(
         &mut self,
         kind_start: u32,
-        kind_span: crate::span::Span,
+        kind_span: Span,
     ) -> PResult<SourceConnection> {
         self.bump(); // the connection string
         let span = self.span_from(kind_start);
@@ -800,7 +801,7 @@ impl Parser<'_> {
 }
 
 /// A connection with only its kind set.
-fn empty_connection(kind: SourceKind, kind_span: crate::span::Span) -> SourceConnection {
+fn empty_connection(kind: SourceKind, kind_span: Span) -> SourceConnection {
     SourceConnection {
         kind,
         kind_span,

@@ -74,7 +74,7 @@ impl Parser<'_> {
         }
 
         let columns = if self.peek_kind(TokenKind::LParen) {
-            Some(self.parse_table_from_source_columns()?)
+            self.parse_table_from_source_columns()?
         } else {
             None
         };
@@ -116,51 +116,51 @@ impl Parser<'_> {
 
     /// `( [ list<ident | column_def | table_constraint> ] )`. Definitions and
     /// constraints are kept as spans (MZ100 rejects them); bare names and
-    /// column definitions cannot be mixed.
-    fn parse_table_from_source_columns(&mut self) -> PResult<TableColumns> {
+    /// column definitions cannot be mixed. An empty list `()` means no
+    /// columns were specified, as in Materialize: `None`.
+    fn parse_table_from_source_columns(&mut self) -> PResult<Option<TableColumns>> {
         let start = self.start();
         self.expect_lparen()?;
+        if self.eat(TokenKind::RParen).is_some() {
+            return Ok(None);
+        }
         let mut names = Vec::new();
         let mut definitions = Vec::new();
         let mut has_column_defs = false;
-        if self.eat(TokenKind::RParen).is_none() {
-            loop {
-                let item_start = self.start();
-                if self.at_table_constraint() {
+        loop {
+            let item_start = self.start();
+            if self.at_table_constraint() {
+                self.skip_list_element();
+                definitions.push(self.span_from(item_start));
+            } else if self.peek_ident() {
+                let ident = self.parse_ident()?;
+                if self.peek_kind(TokenKind::Comma) || self.peek_kind(TokenKind::RParen) {
+                    names.push(ident);
+                } else {
                     self.skip_list_element();
                     definitions.push(self.span_from(item_start));
-                } else if self.peek_ident() {
-                    let ident = self.parse_ident()?;
-                    if self.peek_kind(TokenKind::Comma) || self.peek_kind(TokenKind::RParen) {
-                        names.push(ident);
-                    } else {
-                        self.skip_list_element();
-                        definitions.push(self.span_from(item_start));
-                        has_column_defs = true;
-                    }
-                } else {
-                    return Err(self.expected("column name or constraint definition"));
+                    has_column_defs = true;
                 }
-                if self.eat(TokenKind::Comma).is_some() {
-                    continue;
-                }
-                if self.peek_kind(TokenKind::RParen) {
-                    break;
-                }
-                return Err(self.expected("',' or ')' after column definition"));
+            } else {
+                return Err(self.expected("column name or constraint definition"));
             }
-            let close = self.expect_rparen()?;
-            if has_column_defs && !names.is_empty() {
-                return Err(
-                    self.error_at(close.span, "cannot mix column definitions and column names")
-                );
+            if self.eat(TokenKind::Comma).is_some() {
+                continue;
             }
+            if self.peek_kind(TokenKind::RParen) {
+                break;
+            }
+            return Err(self.expected("',' or ')' after column definition"));
         }
-        Ok(TableColumns {
+        let close = self.expect_rparen()?;
+        if has_column_defs && !names.is_empty() {
+            return Err(self.error_at(close.span, "cannot mix column definitions and column names"));
+        }
+        Ok(Some(TableColumns {
             span: self.span_from(start),
             names,
             definitions,
-        })
+        }))
     }
 
     /// A table constraint starts here: `CONSTRAINT`, `PRIMARY KEY`,
