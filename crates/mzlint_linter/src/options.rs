@@ -315,6 +315,7 @@ pub fn source_options(kind: SourceKind) -> &'static [OptionName] {
             TopicMetadataRefreshInterval,
         ],
         SourceKind::LoadGenerator(generator) => load_generator_options(generator),
+        SourceKind::Removed(_) => &[],
     }
 }
 
