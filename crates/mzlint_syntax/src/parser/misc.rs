@@ -536,8 +536,9 @@ impl Parser<'_> {
     }
 
     /// Consume a parenthesised or bracketed group, nested groups included;
-    /// everything to the end of the statement when it is not closed.
-    pub(crate) fn skip_group(&mut self) {
+    /// everything to the end of the statement when it is not closed (then
+    /// `false`).
+    pub(crate) fn skip_group(&mut self) -> bool {
         let mut depth = 0usize;
         while let Some(token) = self.peek() {
             self.bump();
@@ -546,12 +547,32 @@ impl Parser<'_> {
                 TokenKind::RParen | TokenKind::RBracket => {
                     depth = depth.saturating_sub(1);
                     if depth == 0 {
-                        return;
+                        return true;
                     }
                 }
-                _ if depth == 0 => return,
+                _ if depth == 0 => return true,
                 _ => {}
             }
+        }
+        false
+    }
+
+    /// Consume tokens up to (not including) the `)` or `]` closing the
+    /// enclosing group, or to the end of the statement.
+    pub(crate) fn skip_to_group_end(&mut self) {
+        let mut depth = 0usize;
+        while let Some(token) = self.peek() {
+            match token.kind {
+                TokenKind::LParen | TokenKind::LBracket => depth += 1,
+                TokenKind::RParen | TokenKind::RBracket => {
+                    if depth == 0 {
+                        return;
+                    }
+                    depth -= 1;
+                }
+                _ => {}
+            }
+            self.bump();
         }
     }
 

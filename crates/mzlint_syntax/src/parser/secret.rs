@@ -180,7 +180,7 @@ impl Parser<'_> {
                     self.bump();
                     self.skim_type()?;
                 }
-                TokenKind::LBracket => self.skip_group(),
+                TokenKind::LBracket => self.skim_group()?,
                 TokenKind::Dot => {
                     self.bump();
                     if self.peek_ident() || self.peek_kind(TokenKind::Star) {
@@ -214,7 +214,7 @@ impl Parser<'_> {
                                 .iter()
                                 .any(|kw| self.eat_kw(kw).is_some())
                             {
-                                self.skip_rest();
+                                self.skip_to_group_end();
                             }
                         }
                         "ISNULL" | "NOTNULL" => {
@@ -222,7 +222,7 @@ impl Parser<'_> {
                         }
                         // A keyword construct mzlint does not model (`AT TIME
                         // ZONE`, `COLLATE`, multi-word types, …): lenient.
-                        _ if is_keyword(&upper) => self.skip_rest(),
+                        _ if is_keyword(&upper) => self.skip_to_group_end(),
                         // An identifier right after an operand: the
                         // expression ended; the caller reports the rest.
                         _ => return Ok(()),
@@ -258,12 +258,12 @@ impl Parser<'_> {
             | TokenKind::Parameter => {
                 self.bump();
             }
-            TokenKind::LParen => self.skip_group(),
+            TokenKind::LParen => self.skim_parenthesized()?,
             // `[u1 AS db.schema.f](…)`: a resolved function name.
             TokenKind::LBracket => {
-                self.skip_group();
+                self.skim_group()?;
                 if self.peek_kind(TokenKind::LParen) {
-                    self.skip_group();
+                    self.skim_group()?;
                 }
             }
             TokenKind::Colon => {
@@ -299,15 +299,15 @@ impl Parser<'_> {
             "CASE" => self.skip_case(),
             "ARRAY" | "LIST" if next_opens(self, &[TokenKind::LBracket, TokenKind::LParen]) => {
                 self.bump();
-                self.skip_group();
+                self.skim_group()?;
             }
             "MAP" if next_opens(self, &[TokenKind::LBracket]) => {
                 self.bump();
-                self.skip_group();
+                self.skim_group()?;
             }
             "EXISTS" | "ROW" if next_opens(self, &[TokenKind::LParen]) => {
                 self.bump();
-                self.skip_group();
+                self.skim_group()?;
             }
             "INTERVAL" if self.nth(1).is_some_and(|t| t.kind.is_string()) => {
                 self.pos += 2;
@@ -327,7 +327,7 @@ impl Parser<'_> {
                     self.pos += 2;
                 }
                 if self.peek_kind(TokenKind::LParen) {
-                    self.skip_group();
+                    self.skim_group()?;
                 } else if self.peek_string() {
                     self.bump();
                 }
@@ -340,7 +340,7 @@ impl Parser<'_> {
     /// Multi-word types end in keywords, which the caller takes leniently.
     fn skim_type(&mut self) -> PResult<()> {
         if self.peek_kind(TokenKind::LBracket) {
-            self.skip_group();
+            self.skim_group()?;
         } else if self.peek_ident() {
             self.bump();
             while self.peek_kind(TokenKind::Dot)
@@ -354,18 +354,65 @@ impl Parser<'_> {
             return Err(self.expected("a data type name"));
         }
         if self.peek_kind(TokenKind::LParen) {
-            self.skip_group();
+            self.skim_group()?;
         }
         while self.peek_kind(TokenKind::LBracket) {
-            self.skip_group();
+            self.skim_group()?;
         }
         Ok(())
     }
 
-    /// `CASE … END`, nested ones included; to the end when unclosed.
+    /// A group whose content is not modelled (function arguments, array
+    /// elements, subscripts): skipped, but it must be closed.
+    fn skim_group(&mut self) -> PResult<()> {
+        let close = if self.peek_kind(TokenKind::LBracket) {
+            "right square bracket"
+        } else {
+            "right parenthesis"
+        };
+        if self.skip_group() {
+            Ok(())
+        } else {
+            Err(self.expected(close))
+        }
+    }
+
+    /// `( expr {, expr} )`, or a parenthesised query (skipped).
+    fn skim_parenthesized(&mut self) -> PResult<()> {
+        self.expect_lparen()?;
+        if ["SELECT", "WITH", "VALUES", "TABLE", "SHOW"]
+            .iter()
+            .any(|kw| self.peek_kw(kw))
+        {
+            self.skip_to_group_end();
+        } else {
+            loop {
+                self.skim_expr()?;
+                if self.eat(TokenKind::Comma).is_none() {
+                    break;
+                }
+            }
+        }
+        self.expect_rparen()?;
+        Ok(())
+    }
+
+    /// `CASE … END`, nested ones included; leniently to the end of the
+    /// enclosing group when unclosed.
     fn skip_case(&mut self) {
         let mut depth = 0usize;
+        let mut groups = 0usize;
         while let Some(token) = self.peek() {
+            match token.kind {
+                TokenKind::LParen | TokenKind::LBracket => groups += 1,
+                TokenKind::RParen | TokenKind::RBracket => {
+                    if groups == 0 {
+                        return;
+                    }
+                    groups -= 1;
+                }
+                _ => {}
+            }
             self.bump();
             if self.token_is_kw(token, "CASE") {
                 depth += 1;
