@@ -430,6 +430,28 @@ pub fn did_you_mean<'a>(
     found
 }
 
+/// The option an option name counts as for every rule (rules.md §1.8): a
+/// known name is itself; an unknown word that MZ100 maps to a known option
+/// by its did-you-mean — a curated alias ([`option_alias`]), else the single
+/// name of `candidates` (the context's canonical names) within edit distance
+/// ([`did_you_mean`]) — counts as that option; anything else is `None`.
+/// Pure: the same inputs always give the same answer.
+pub fn effective_option_name(
+    name: &OptionName,
+    candidates: &[OptionName],
+    privatelink_connection: bool,
+) -> Option<OptionName> {
+    let OptionName::Unknown(words) = name else {
+        return Some(name.clone());
+    };
+    let words = normalize_words(words);
+    if let Some(alias) = option_alias(&words, privatelink_connection) {
+        return Some(alias);
+    }
+    let suggestion = did_you_mean(&words, candidates.iter().map(|n| n.as_str()))?;
+    OptionName::from_canonical(suggestion)
+}
+
 fn normalize_words(words: &str) -> String {
     words
         .split_whitespace()
@@ -487,6 +509,33 @@ mod tests {
         assert_eq!(did_you_mean("POTR", strs.iter().copied()), Some("PORT"));
         assert_eq!(did_you_mean("XYZZY", strs.iter().copied()), None);
         assert_eq!(option_alias("SSLMODE", false), Some(OptionName::SslMode));
+    }
+
+    #[test]
+    fn effective_names() {
+        let pg = connection_options(ConnectionType::Postgres);
+        let unknown = |w: &str| OptionName::Unknown(w.to_string());
+        assert_eq!(
+            effective_option_name(&OptionName::Host, pg, false),
+            Some(OptionName::Host)
+        );
+        assert_eq!(
+            effective_option_name(&unknown("SSLMODE"), pg, false),
+            Some(OptionName::SslMode)
+        );
+        assert_eq!(
+            effective_option_name(&unknown("DBNAME"), pg, false),
+            Some(OptionName::Database)
+        );
+        assert_eq!(
+            effective_option_name(&unknown("SSL MDOE"), pg, false),
+            Some(OptionName::SslMode)
+        );
+        assert_eq!(effective_option_name(&unknown("XYZZY"), pg, false), None);
+        assert_eq!(
+            effective_option_name(&unknown("AVAILABILITY ZONE"), &[], true),
+            Some(OptionName::AvailabilityZones)
+        );
     }
 
     #[test]

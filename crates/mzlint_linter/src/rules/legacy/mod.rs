@@ -1,6 +1,7 @@
 //! Legacy and style (MZ7xx).
 
 pub(crate) mod case_folded_identifier_value;
+pub(crate) mod common;
 pub(crate) mod legacy_connection_syntax;
 pub(crate) mod legacy_subsource_syntax;
 pub(crate) mod noncanonical_spelling;
