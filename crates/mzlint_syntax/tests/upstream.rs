@@ -1198,3 +1198,57 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn pg_dump_copy_data_is_skipped() {
+    let src = "\
+SET statement_timeout = 0;
+SELECT pg_catalog.set_config('search_path', '', false);
+CREATE TABLE public.orders (
+    id bigint NOT NULL,
+    note text
+);
+ALTER TABLE public.orders OWNER TO postgres;
+COPY public.orders (id, note) FROM stdin;
+1\tit's; not SQL
+2\t\\N
+\\.
+ALTER TABLE ONLY public.orders REPLICA IDENTITY FULL;
+CREATE PUBLICATION mz_pub WITH (publish = 'insert, update, delete, truncate');
+ALTER PUBLICATION mz_pub ADD TABLE ONLY public.orders;
+";
+    let statements = parse_upstream_file(src, false);
+    assert_no_unparsed(&statements);
+    let kinds: Vec<&str> = statements
+        .iter()
+        .map(|s| match &s.kind {
+            UpstreamKind::Other { keyword } => keyword.as_str(),
+            UpstreamKind::CreateTable(_) => "create table",
+            UpstreamKind::AlterTable(_) => "alter table",
+            UpstreamKind::CreatePublication(_) => "create publication",
+            UpstreamKind::AlterPublication(_) => "alter publication",
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "SET",
+            "SELECT",
+            "create table",
+            "alter table",
+            "COPY",
+            "alter table",
+            "create publication",
+            "alter publication"
+        ]
+    );
+    let UpstreamKind::AlterTable(alter) = &statements[5].kind else {
+        panic!()
+    };
+    assert_eq!(text(src, alter.name.span), "public.orders");
+    assert!(alter.only);
+    // Without a `\.` terminator nothing is skipped.
+    let no_data = "COPY t FROM stdin;\nCREATE PUBLICATION p FOR ALL TABLES;";
+    assert_eq!(parse_upstream_file(no_data, false).len(), 2);
+}

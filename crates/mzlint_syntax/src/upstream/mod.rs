@@ -9,9 +9,12 @@
 //!   [`crate::parser`] hands over for `Dialect::Upstream` files and for the
 //!   upstream-only statements of Materialize files), PostgreSQL folding.
 //! * [`parse_statement_with`] — the same with an explicit [`UpstreamDialect`].
-//! * [`parse_upstream_file`] — a whole file, split at top-level `;`; for
+//! * [`parse_upstream_file`] — a whole file, split at top-level `;`. For
 //!   MySQL files it lexes with MySQL's rules (backslash escapes, `#`
-//!   comments), which keeps statement splitting right in `mysqldump` output.
+//!   comments), which keeps statement splitting right in `mysqldump` output;
+//!   for PostgreSQL files it skips the inline data of `COPY … FROM stdin`
+//!   (pg_dump output), which is not SQL. Prefer it to
+//!   `parse_with(…, Dialect::Upstream)` for whole upstream files.
 //! * [`detect_mysql`] / [`detect_mysql_in_tokens`] — the MySQL markers of
 //!   rules.md §5.4 "Upstream SQL".
 //!
@@ -26,14 +29,14 @@
 //!
 //! | Statement | Tool | Why |
 //! |---|---|---|
-//! | `CREATE|ALTER|DROP PUBLICATION` | hand-written | sqlparser 0.64 rejects all of them |
+//! | `CREATE`/`ALTER`/`DROP PUBLICATION` | hand-written | sqlparser 0.64 rejects all of them |
 //! | `CREATE USER … WITH REPLICATION`, MySQL users, `SET PASSWORD` | hand-written | rejected by sqlparser's PostgreSQL dialect |
-//! | `CREATE TABLE` (types) | hand-written, sqlparser on demand | see below |
-//! | `ALTER TABLE`, `CREATE ROLE`, `ALTER ROLE`, `GRANT`, `TRUNCATE`, … | hand-written | spans (below); each is a few dozen lines over our tokens |
+//! | `CREATE TABLE` column types | hand-written; sqlparser on demand | see below |
+//! | `ALTER TABLE`, `CREATE`/`ALTER ROLE`, `GRANT`, `TRUNCATE`, … | hand-written | spans (below); each is a few dozen lines over our tokens |
 //!
 //! Every rule needs byte spans on names, types, options and password values,
 //! and sqlparser cannot give them reliably: its `DataType` carries no span
-//! at all; many `ColumnOption`s (`NOT NULL`, `PRIMARY KEY`) and keywords
+//! at all; many `ColumnOption`s (`NULL`, `NOT NULL`, `GENERATED`, identity)
 //! carry empty spans; spans are line/column pairs that must be mapped back;
 //! its errors carry the position only in the message text. Re-tokenizing
 //! each statement in sqlparser would also allocate a `String` per token,
@@ -120,11 +123,7 @@ pub fn parse_upstream_file(source: &str, mysql: bool) -> Vec<UpstreamStatement> 
     let tokens: Vec<Token> = if mysql {
         mysql_lex::lex_significant(source, 0, source.len())
     } else {
-        lex(source)
-            .tokens
-            .into_iter()
-            .filter(|t| !t.kind.is_trivia())
-            .collect()
+        pg_significant_tokens(source)
     };
     let dialect = if mysql {
         UpstreamDialect::MySql
@@ -136,6 +135,68 @@ pub fn parse_upstream_file(source: &str, mysql: bool) -> Vec<UpstreamStatement> 
         .filter(|range| !range.is_empty())
         .map(|range| parse_prepared(source, &tokens[range], dialect, mysql))
         .collect()
+}
+
+/// The file's significant tokens, lexed by [`crate::lexer::lex`] segment by
+/// segment around the inline data of `COPY … FROM stdin;` (pg_dump output),
+/// which is not SQL: a quote in the data would otherwise swallow the
+/// statements after it.
+fn pg_significant_tokens(source: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(source.len() / 8 + 4);
+    let mut push = |start: usize, end: usize| {
+        let base = start as u32;
+        tokens.extend(
+            lex(&source[start..end])
+                .tokens
+                .into_iter()
+                .filter(|t| !t.kind.is_trivia())
+                .map(|t| Token {
+                    kind: t.kind,
+                    span: Span::new(t.span.start + base, t.span.end + base),
+                }),
+        );
+    };
+    let mut segment = 0;
+    for (data_start, data_end) in copy_data_blocks(source) {
+        push(segment, data_start);
+        segment = data_end;
+    }
+    push(segment, source.len());
+    tokens
+}
+
+/// Byte ranges of `COPY … FROM stdin` data: from the line after a line
+/// ending in `FROM stdin …;` through the line `\.`. A block without its
+/// terminator is not data (the script reads it from its real stdin). One
+/// pass over the lines.
+fn copy_data_blocks(source: &str) -> Vec<(usize, usize)> {
+    let mut blocks = Vec::new();
+    let mut offset = 0;
+    let mut data_start = None;
+    for line in source.split_inclusive('\n') {
+        let end = offset + line.len();
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        match data_start {
+            None if copy_from_stdin_line(trimmed) => data_start = Some(end),
+            Some(start) if trimmed == "\\." => {
+                blocks.push((start, end));
+                data_start = None;
+            }
+            _ => {}
+        }
+        offset = end;
+    }
+    blocks
+}
+
+fn copy_from_stdin_line(line: &str) -> bool {
+    let line = line.trim_end();
+    line.ends_with(';')
+        && line.len() < 4096
+        && line
+            .as_bytes()
+            .windows(10)
+            .any(|w| w.eq_ignore_ascii_case(b"from stdin"))
 }
 
 /// True when the file has one of the MySQL markers of rules.md §5.4: a
@@ -256,12 +317,11 @@ fn parse_prepared(
     };
     let tokens = skip_psql_meta(source, tokens);
     if !mysql_lexed && (dialect == UpstreamDialect::MySql || needs_mysql_lexer(source, tokens)) {
-        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
-            return other(outer, "\\");
-        };
-        let relexed =
-            mysql_lex::lex_significant(source, first.span.start as usize, last.span.end as usize);
-        return parse_tokens(source, &relexed, dialect, true, outer);
+        if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
+            let (start, end) = (first.span.start as usize, last.span.end as usize);
+            let relexed = mysql_lex::lex_significant(source, start, end);
+            return parse_tokens(source, &relexed, dialect, true, outer);
+        }
     }
     parse_tokens(source, tokens, dialect, mysql_lexed, outer)
 }
@@ -324,19 +384,22 @@ fn skip_psql_meta<'t>(source: &str, tokens: &'t [Token]) -> &'t [Token] {
 }
 
 /// MySQL syntax the PostgreSQL lexer got wrong: a backquote, or a `#` that
-/// is the first thing on its line (a MySQL comment).
+/// starts a line (a MySQL comment). Linear: each gap between tokens is
+/// looked at once.
 fn needs_mysql_lexer(source: &str, tokens: &[Token]) -> bool {
-    tokens.iter().any(|t| {
+    tokens.iter().enumerate().any(|(i, t)| {
         if t.kind != TokenKind::Op {
             return false;
         }
         let text = t.text(source);
         text.contains('`')
-            || (text.starts_with('#') && {
-                let before = &source[..t.span.start as usize];
-                let line_start = before.rfind('\n').map_or(0, |n| n + 1);
-                before[line_start..].trim().is_empty()
-            })
+            || (text.starts_with('#')
+                && match i.checked_sub(1) {
+                    None => true,
+                    Some(p) => {
+                        source[tokens[p].span.end as usize..t.span.start as usize].contains('\n')
+                    }
+                })
     })
 }
 
