@@ -33,139 +33,101 @@ impl Cursor<'_> {
         let first = self.peek().ok_or("expected a type name")?;
         let mut schema = None;
         let mut quoted = false;
-        let mut modifiers = Vec::new();
-        let mut modifiers_span = None;
-        let normalized: String;
-        let upper_is = |c: &Self, kw: &str| c.is_kw(first, kw);
-        if first.kind == TokenKind::Word && self.nth_kind(1, TokenKind::Dot) {
-            // Qualified: `pg_catalog.int4`, `public.order_status`.
-            let name = self.name()?;
-            let mut parts = name.parts;
+        let mut modifiers = None;
+        let mut normalized;
+        if first.kind == TokenKind::QuotedIdent
+            || (first.kind == TokenKind::Word && self.nth_kind(1, TokenKind::Dot))
+        {
+            // `"char"`, `pg_catalog.int4`, `public.order_status`.
+            let mut parts = self.name()?.parts;
             let last = parts.pop().ok_or("expected a type name")?;
             schema = parts.pop();
             quoted = last.quoted;
-            normalized = fold_type_word(last);
-        } else if first.kind == TokenKind::Word {
-            if upper_is(self, "ARRAY") {
-                return Err("expected a type name");
-            }
+            normalized = if last.quoted {
+                last.value
+            } else {
+                last.value.to_ascii_lowercase()
+            };
+        } else if first.kind == TokenKind::Word && !self.is_kw(first, "ARRAY") {
             self.pos += 1;
-            let word = self.text(first).to_ascii_lowercase();
-            let mut words = word;
-            if upper_is(self, "DOUBLE") && self.eat_kw("PRECISION").is_some() {
-                words.push_str(" precision");
-            } else if upper_is(self, "NATIONAL") {
-                let kind = self
-                    .eat_kw("CHARACTER")
-                    .map(|_| " character")
-                    .or_else(|| self.eat_kw("CHAR").map(|_| " char"))
-                    .or_else(|| self.eat_kw("VARCHAR").map(|_| " varchar"))
+            // Type words are case-insensitive in both dialects.
+            normalized = self.text(first).to_ascii_lowercase();
+            let is = |kw: &str| self.is_kw(first, kw);
+            if is("DOUBLE") {
+                if self.eat_kw("PRECISION").is_some() {
+                    normalized.push_str(" precision");
+                }
+            } else if is("NATIONAL") {
+                let kind = ["CHARACTER", "CHAR", "VARCHAR"]
+                    .into_iter()
+                    .find(|kw| self.peek_kw(kw))
                     .ok_or("expected CHARACTER after NATIONAL")?;
-                words.push_str(kind);
+                self.pos += 1;
+                normalized.push(' ');
+                normalized.push_str(&kind.to_ascii_lowercase());
                 if self.eat_kw("VARYING").is_some() {
-                    words.push_str(" varying");
+                    normalized.push_str(" varying");
                 }
-            } else if upper_is(self, "CHARACTER")
-                || upper_is(self, "CHAR")
-                || upper_is(self, "NCHAR")
-                || upper_is(self, "BIT")
-            {
+            } else if is("CHARACTER") || is("CHAR") || is("NCHAR") || is("BIT") {
                 if self.eat_kw("VARYING").is_some() {
-                    words.push_str(" varying");
+                    normalized.push_str(" varying");
                 }
-            } else if upper_is(self, "LONG") {
+            } else if is("LONG") {
                 // MySQL `LONG`, `LONG VARCHAR`, `LONG VARBINARY`.
-                if let Some(t) = self.eat_kw("VARCHAR").or_else(|| self.eat_kw("VARBINARY")) {
-                    words.push(' ');
-                    words.push_str(&self.src[t.range()].to_ascii_lowercase());
+                if let Some(kw) = ["VARCHAR", "VARBINARY"]
+                    .into_iter()
+                    .find(|kw| self.peek_kw(kw))
+                {
+                    self.pos += 1;
+                    normalized.push(' ');
+                    normalized.push_str(&kw.to_ascii_lowercase());
                 }
-            } else if upper_is(self, "TIME") || upper_is(self, "TIMESTAMP") {
+            } else if is("TIME") || is("TIMESTAMP") {
+                // The precision comes before the time zone.
                 if self.peek_kind(TokenKind::LParen) {
-                    (modifiers, modifiers_span) = self.type_modifiers()?;
+                    modifiers = Some(self.type_modifiers()?);
                 }
                 if self.eat_kws(&["WITH", "TIME", "ZONE"]).is_some() {
-                    words.push_str(" with time zone");
+                    normalized.push_str(" with time zone");
                 } else if self.eat_kws(&["WITHOUT", "TIME", "ZONE"]).is_some() {
-                    words.push_str(" without time zone");
+                    normalized.push_str(" without time zone");
                 }
-            } else if upper_is(self, "INTERVAL") {
+            } else if is("INTERVAL") && self.peek_any_kw(INTERVAL_FIELDS) {
                 // Fields do not change the type: skip them.
-                if self.peek_any_kw(INTERVAL_FIELDS) {
-                    self.pos += 1;
-                    if self.eat_kw("TO").is_some() {
-                        if !self.peek_any_kw(INTERVAL_FIELDS) {
-                            return Err("expected an interval field");
-                        }
-                        self.pos += 1;
+                self.pos += 1;
+                if self.eat_kw("TO").is_some() {
+                    if !self.peek_any_kw(INTERVAL_FIELDS) {
+                        return Err("expected an interval field");
                     }
+                    self.pos += 1;
                 }
-            }
-            normalized = words;
-        } else if self.is_ident_token(first) {
-            let ident = self.ident()?;
-            quoted = true;
-            normalized = ident.value;
-            if self.peek_kind(TokenKind::Dot) {
-                // `"s"."t"`: re-read as a qualified name.
-                self.pos -= 1;
-                let name = self.name()?;
-                let mut parts = name.parts;
-                let last = parts.pop().ok_or("expected a type name")?;
-                schema = parts.pop();
-                quoted = last.quoted;
-                return self.type_name_tail(start, schema, fold_type_word(last), quoted);
             }
         } else {
             return Err("expected a type name");
         }
-        if modifiers_span.is_none() && self.peek_kind(TokenKind::LParen) {
-            (modifiers, modifiers_span) = self.type_modifiers()?;
-        }
-        let mut type_name = self.type_name_tail(start, schema, normalized, quoted)?;
-        if type_name.modifiers_span.is_none() {
-            type_name.modifiers = modifiers;
-            type_name.modifiers_span = modifiers_span;
-        }
-        Ok(type_name)
-    }
-
-    /// Modifiers (for a name that had none yet), MySQL attributes and array
-    /// bounds after the base name.
-    fn type_name_tail(
-        &mut self,
-        start: u32,
-        schema: Option<Ident>,
-        mut normalized: String,
-        quoted: bool,
-    ) -> R<TypeName> {
-        let mut modifiers = Vec::new();
-        let mut modifiers_span = None;
-        if self.peek_kind(TokenKind::LParen) && self.prev_is_name_part() {
-            (modifiers, modifiers_span) = self.type_modifiers()?;
+        if modifiers.is_none() && self.peek_kind(TokenKind::LParen) {
+            modifiers = Some(self.type_modifiers()?);
         }
         // MySQL numeric attributes.
-        while let Some(word) = ["UNSIGNED", "SIGNED", "ZEROFILL"]
+        while let Some(kw) = ["UNSIGNED", "SIGNED", "ZEROFILL"]
             .into_iter()
             .find(|kw| self.peek_kw(kw))
         {
             self.pos += 1;
             normalized.push(' ');
-            normalized.push_str(&word.to_ascii_lowercase());
+            normalized.push_str(&kw.to_ascii_lowercase());
         }
         let mut array_bounds = Vec::new();
         loop {
-            if self.peek_kind(TokenKind::LBracket) {
-                let open = self.start();
-                self.pos += 1;
+            let open = self.start();
+            if self.eat(TokenKind::LBracket).is_some() {
                 let size = self.array_size();
                 self.expect(TokenKind::RBracket, "expected ]")?;
                 array_bounds.push(ArrayBound {
                     span: self.span_from(open),
                     size,
                 });
-            } else if self.peek_kw("ARRAY") {
-                let open = self.start();
-                self.pos += 1;
+            } else if self.eat_kw("ARRAY").is_some() {
                 let mut size = None;
                 if self.eat(TokenKind::LBracket).is_some() {
                     size = self.array_size();
@@ -179,6 +141,10 @@ impl Cursor<'_> {
                 break;
             }
         }
+        let (modifiers, modifiers_span) = match modifiers {
+            Some((list, span)) => (list, Some(span)),
+            None => (Vec::new(), None),
+        };
         Ok(TypeName {
             span: self.span_from(start),
             schema,
@@ -190,22 +156,13 @@ impl Cursor<'_> {
         })
     }
 
-    /// True when the previous token ended a name (a `(` then opens its
-    /// modifiers, not something else).
-    fn prev_is_name_part(&self) -> bool {
-        self.pos
-            .checked_sub(1)
-            .and_then(|i| self.toks.get(i))
-            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::QuotedIdent))
-    }
-
     fn array_size(&mut self) -> Option<u32> {
         let token = self.eat(TokenKind::Number)?;
         self.text(token).parse().ok()
     }
 
-    /// `(m, …)`: each modifier as written.
-    fn type_modifiers(&mut self) -> R<(Vec<TypeModifier>, Option<Span>)> {
+    /// `(m, …)`: each modifier as written, and the list's span.
+    fn type_modifiers(&mut self) -> R<(Vec<TypeModifier>, Span)> {
         let open = self.start();
         self.expect(TokenKind::LParen, "expected a left parenthesis")?;
         let mut modifiers = Vec::new();
@@ -222,7 +179,7 @@ impl Cursor<'_> {
             }
         }
         self.expect(TokenKind::RParen, "expected a right parenthesis")?;
-        Ok((modifiers, Some(self.span_from(open))))
+        Ok((modifiers, self.span_from(open)))
     }
 
     // -- columns ---------------------------------------------------------------
@@ -864,15 +821,5 @@ impl Cursor<'_> {
             name,
             authorization,
         }))
-    }
-}
-
-/// A one-part type name's normalized form: unquoted words are
-/// case-insensitive in both dialects.
-fn fold_type_word(ident: Ident) -> String {
-    if ident.quoted {
-        ident.value
-    } else {
-        ident.value.to_ascii_lowercase()
     }
 }
