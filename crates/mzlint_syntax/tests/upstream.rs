@@ -164,6 +164,7 @@ CREATE PUBLICATION mz_pub FOR ALL TABLES;
     };
     assert_eq!(text(bad, span), "FOR ALL TABLES");
 
+    // Also MZ403's Good upstream publication.
     let good = "CREATE PUBLICATION mz_pub FOR TABLE public.orders;";
     let kind = one(good);
     let p = publication(&kind);
