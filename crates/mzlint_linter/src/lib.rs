@@ -23,6 +23,8 @@ pub mod secrets;
 pub mod settings;
 pub mod source;
 pub mod suppression;
+#[doc(hidden)]
+pub mod testing;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use lint::{lint_files, lint_with_project};
