@@ -704,5 +704,122 @@ fn comment_removal(file: &SourceFile, directive: &Directive) -> Span {
     Span::new(comment.start, end as u32)
 }
 
+/// Where a "Disable MZxxx for this …" code action puts its suppression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SuppressScope {
+    /// A trailing `-- mzlint: ignore[…]` on the line where the span starts.
+    Line,
+    /// An `ignore` on its own line before the statement holding the span.
+    Statement,
+    /// A `file-ignore` at the top of the file.
+    File,
+}
+
+/// The edit that suppresses `rule` at `span` for the language server's
+/// "Disable MZxxx for this line / statement / file" code actions. The rule
+/// is added to a matching directive when there is one; `None` when it is
+/// already there or no comment can be placed (the line ends inside a
+/// multi-line string, the statement does not start its line).
+pub fn suppress_edit(
+    file: &SourceFile,
+    rule: &RuleMeta,
+    span: Span,
+    scope: SuppressScope,
+) -> Option<Edit> {
+    let directives = directives(file);
+    let eol = if crate::fix::uses_crlf(&file.text) {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let add_to = |directive: &Directive| -> Option<Edit> {
+        if directive
+            .entries
+            .iter()
+            .any(|e| e.rule.is_some_and(|r| r.code == rule.code))
+        {
+            return None;
+        }
+        let end = directive
+            .entries
+            .last()
+            .map_or(directive.list.end, |e| e.span.end);
+        Some(Edit::insert(end, format!(", {}", rule.code)))
+    };
+    match scope {
+        SuppressScope::Line => {
+            let line = file.line_index.line_of(span.start);
+            if let Some(d) = directives.iter().find(|d| {
+                d.verb == Verb::Ignore
+                    && d.trailing
+                    && file.line_index.line_of(d.comment.start) == line
+            }) {
+                return add_to(d);
+            }
+            let range = file.line_index.line_range(&file.text, line);
+            let end = range.end as u32;
+            // The last token of the line must end on it.
+            let tokens = &file.parsed.tokens;
+            let at = tokens.partition_point(|t| t.span.end <= range.start as u32);
+            let mut last = None;
+            for token in &tokens[at..] {
+                if token.span.start >= end {
+                    break;
+                }
+                if token.kind != TokenKind::Whitespace {
+                    last = Some(*token);
+                }
+            }
+            match last {
+                Some(t) if t.kind == TokenKind::LineComment => {
+                    let after = t.span.start + 2;
+                    let rest = file.text.get(after as usize..end as usize).unwrap_or("");
+                    let text = if rest.starts_with([' ', '\t']) || rest.is_empty() {
+                        format!(" mzlint: ignore[{}]", rule.code)
+                    } else {
+                        format!(" mzlint: ignore[{}] ", rule.code)
+                    };
+                    Some(Edit::insert(after, text))
+                }
+                Some(t) if trim_cr(&file.text, t.span).end > end => None,
+                _ => Some(Edit::insert(
+                    end,
+                    format!("  -- mzlint: ignore[{}]", rule.code),
+                )),
+            }
+        }
+        SuppressScope::Statement => {
+            let extents = statement_extents(file);
+            let (extent, _) = extents
+                .iter()
+                .find(|(e, _)| e.start <= span.start && span.start <= e.end)?;
+            if let Some(d) = directives.iter().find(|d| {
+                d.verb == Verb::Ignore && ignore_region(file, d, &extents) == Region::Range(*extent)
+            }) {
+                return add_to(d);
+            }
+            let line = file.line_index.line_of(extent.start);
+            let line_start = file.line_index.line_start(line)?;
+            let indent = &file.text[line_start as usize..extent.start as usize];
+            if !indent.trim().is_empty() {
+                return None;
+            }
+            Some(Edit::insert(
+                line_start,
+                format!("{indent}-- mzlint: ignore[{}]{eol}", rule.code),
+            ))
+        }
+        SuppressScope::File => {
+            if let Some(d) = directives.iter().find(|d| d.verb == Verb::FileIgnore) {
+                return add_to(d);
+            }
+            Some(Edit::insert(
+                0,
+                format!("-- mzlint: file-ignore[{}]{eol}", rule.code),
+            ))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -167,9 +167,18 @@ pub fn check_sql(sql: &str, config_toml: Option<&str>) -> String {
 /// Display-only fixes are never applied and not checked.
 pub fn assert_fixes_converge(sql: &str, config_toml: Option<&str>) -> String {
     let settings = test_settings(config_toml);
-    let file = test_file(sql, &settings);
+    assert_fixes_converge_using(sql, &settings, |f| fix::lint_alone(f, &settings))
+}
+
+/// [`assert_fixes_converge`] with a given linter (the file as the test
+/// helpers parse it → its diagnostics).
+pub fn assert_fixes_converge_using<F>(sql: &str, settings: &Settings, lint: F) -> String
+where
+    F: Fn(&SourceFile) -> Vec<Diagnostic>,
+{
+    let file = test_file(sql, settings);
     let baseline_errors = file.parsed.errors.len();
-    let diagnostics = fix::lint_alone(&file, &settings);
+    let diagnostics = lint(&file);
     let count_of = |list: &[Diagnostic], d: &Diagnostic| {
         list.iter()
             .filter(|o| o.rule.code == d.rule.code && o.message == d.message)
@@ -186,7 +195,7 @@ pub fn assert_fixes_converge(sql: &str, config_toml: Option<&str>) -> String {
             "the fix of {} ({}) at {:?} could not be applied on its own: {:?}",
             d.rule.code, d.message, d.span, f
         );
-        let fixed = test_file(&text, &settings);
+        let fixed = test_file(&text, settings);
         assert!(
             fixed.parsed.errors.len() <= baseline_errors,
             "the fix of {} ({}) makes the file parse worse:\n{text}\nerrors: {:?}",
@@ -194,7 +203,7 @@ pub fn assert_fixes_converge(sql: &str, config_toml: Option<&str>) -> String {
             d.message,
             fixed.parsed.errors
         );
-        let after = fix::lint_alone(&fixed, &settings);
+        let after = lint(&fixed);
         assert!(
             count_of(&after, d) < count_of(&diagnostics, d),
             "the fix of {} ({}) does not clear its diagnostic; fixed text:\n{text}",
@@ -202,15 +211,14 @@ pub fn assert_fixes_converge(sql: &str, config_toml: Option<&str>) -> String {
             d.message
         );
     }
-    let outcome = fix::fix_file(&file, &settings, diagnostics, FixMode::Unsafe);
-    let fixed = test_file(&outcome.text, &settings);
+    let outcome = fix::fix_file_with(&file, diagnostics, FixMode::Unsafe, &lint);
+    let fixed = test_file(&outcome.text, settings);
     assert!(
         fixed.parsed.errors.len() <= baseline_errors,
         "fixing everything makes the file parse worse:\n{}",
         outcome.text
     );
-    let again_diagnostics = fix::lint_alone(&fixed, &settings);
-    let again = fix::fix_file(&fixed, &settings, again_diagnostics, FixMode::Unsafe);
+    let again = fix::fix_file_with(&fixed, lint(&fixed), FixMode::Unsafe, &lint);
     assert_eq!(
         again.fixes_applied, 0,
         "fixes did not converge: a second --fix changed\n{}\ninto\n{}",
@@ -218,4 +226,95 @@ pub fn assert_fixes_converge(sql: &str, config_toml: Option<&str>) -> String {
     );
     assert_eq!(again.text, outcome.text);
     outcome.text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Edit, Fix};
+    use mzlint_syntax::Span;
+
+    #[test]
+    fn projects_are_numbered_in_path_order() {
+        let files = [
+            ("b/z.sql", "-- mzlint: ignore[MZ600]\nSELECT 1;\n"),
+            ("a.sql", "SELECT 1; -- mzlint: ignore[bogus]\n"),
+        ];
+        let diagnostics = lint_project(&files, None);
+        assert_eq!(diagnostics[0].1.file, FileId(0));
+        assert_eq!(diagnostics[1].1.file, FileId(1));
+        insta::assert_snapshot!(render_concise(&files, &diagnostics), @r"
+        a.sql:1:29: warning[MZ003] unknown rule name 'bogus' in suppression comment (invalid-suppression)
+        b/z.sql:1:19: warning[MZ002] unused suppression: MZ600 (source-without-cluster) reported nothing here (unused-suppression)
+          fix (safe): Remove unused suppression comment
+        ");
+        let quiet = lint_project(&files, Some("[lint]\nignore = [\"MZ0\"]\n"));
+        assert!(quiet.is_empty());
+    }
+
+    #[test]
+    fn render_shows_help_notes_related_and_fixes() {
+        let rule = crate::registry::find("MZ502").unwrap();
+        let files = [("a.sql", "SELECT 1;\n"), ("b.sql", "\nSELECT 2;\n")];
+        let d = Diagnostic::new(rule, FileId(1), Span::new(1, 7), "object `x` created twice")
+            .with_help("drop one")
+            .with_note("a note")
+            .with_related(FileId(0), Span::new(0, 6), "first defined here")
+            .with_fix(Fix::display_only("Remove it", vec![]));
+        insta::assert_snapshot!(render_concise(&files, &[("b.sql".to_string(), d)]), @r"
+        b.sql:2:1: warning[MZ502] object `x` created twice (duplicate-definition)
+          help: drop one
+          note: a note
+          note: a.sql:1:1: first defined here
+          fix (display-only): Remove it
+        ");
+    }
+
+    fn fake(fix: impl Fn(&SourceFile) -> Option<Fix>) -> impl Fn(&SourceFile) -> Vec<Diagnostic> {
+        let rule = crate::registry::find("MZ704").unwrap();
+        move |f: &SourceFile| {
+            fix(f)
+                .map(|x| Diagnostic::new(rule, f.id, Span::empty(0), "finding").with_fix(x))
+                .into_iter()
+                .collect()
+        }
+    }
+
+    #[test]
+    fn a_good_fix_converges() {
+        let lint = fake(|f| {
+            f.text.find("select").map(|at| {
+                Fix::safe(
+                    "Upper-case",
+                    vec![Edit::replace(Span::new(at as u32, at as u32 + 6), "SELECT")],
+                )
+            })
+        });
+        let fixed = assert_fixes_converge_using("select 1;\n", &Settings::default(), lint);
+        assert_eq!(fixed, "SELECT 1;\n");
+    }
+
+    #[test]
+    #[should_panic(expected = "does not clear its diagnostic")]
+    fn a_fix_that_does_not_clear_its_diagnostic_fails() {
+        let lint = fake(|_| Some(Fix::safe("Noop", vec![Edit::insert(0, " ")])));
+        assert_fixes_converge_using("SELECT 1;\n", &Settings::default(), lint);
+    }
+
+    #[test]
+    #[should_panic(expected = "makes the file parse worse")]
+    fn a_fix_that_breaks_the_parse_fails() {
+        let lint = fake(|f| {
+            f.text.starts_with("SELECT").then(|| {
+                Fix::safe(
+                    "Break",
+                    vec![Edit::replace(
+                        Span::new(0, 9),
+                        "CREATE CONNECTION pg TO POSTGRES HOST 'x';",
+                    )],
+                )
+            })
+        });
+        assert_fixes_converge_using("SELECT 1;\n", &Settings::default(), lint);
+    }
 }

@@ -451,3 +451,66 @@ fn end_to_end_partial_fixes_converge() {
     let fixed = crate::testing::assert_fixes_converge(sql, None);
     assert_eq!(fixed, "SELECT 1;\nSELECT 2;\n");
 }
+
+#[test]
+fn code_action_edits() {
+    let rule = registry::find("MZ600").unwrap();
+    let other = registry::find("MZ201").unwrap();
+    let edit_text = |sql: &str, marker: &str, r: &RuleMeta, scope| -> Option<String> {
+        let file = test_file(sql, &Settings::default());
+        suppress_edit(&file, r, span_of(sql, marker), scope)
+            .map(|e| crate::fix::apply_edits(sql, &[e]))
+    };
+    use SuppressScope::*;
+    let sql = "SELECT 1;\n  INSERT INTO t\n  VALUES (1);\n";
+    assert_eq!(
+        edit_text(sql, "VALUES", rule, Line).unwrap(),
+        "SELECT 1;\n  INSERT INTO t\n  VALUES (1);  -- mzlint: ignore[MZ600]\n"
+    );
+    assert_eq!(
+        edit_text(sql, "VALUES", rule, Statement).unwrap(),
+        "SELECT 1;\n  -- mzlint: ignore[MZ600]\n  INSERT INTO t\n  VALUES (1);\n"
+    );
+    assert_eq!(
+        edit_text(sql, "VALUES", rule, File).unwrap(),
+        "-- mzlint: file-ignore[MZ600]\nSELECT 1;\n  INSERT INTO t\n  VALUES (1);\n"
+    );
+    // Existing directives grow; a rule already there needs nothing.
+    let sql = "-- mzlint: file-ignore[MZ201]\n-- mzlint: ignore[MZ201]\nSELECT 1; -- mzlint: ignore[MZ201] why\n";
+    assert_eq!(
+        edit_text(sql, "1;", rule, Line).unwrap(),
+        "-- mzlint: file-ignore[MZ201]\n-- mzlint: ignore[MZ201]\nSELECT 1; -- mzlint: ignore[MZ201, MZ600] why\n"
+    );
+    assert_eq!(
+        edit_text(sql, "1;", rule, Statement).unwrap(),
+        "-- mzlint: file-ignore[MZ201]\n-- mzlint: ignore[MZ201, MZ600]\nSELECT 1; -- mzlint: ignore[MZ201] why\n"
+    );
+    assert_eq!(
+        edit_text(sql, "1;", rule, File).unwrap(),
+        "-- mzlint: file-ignore[MZ201, MZ600]\n-- mzlint: ignore[MZ201]\nSELECT 1; -- mzlint: ignore[MZ201] why\n"
+    );
+    assert_eq!(edit_text(sql, "1;", other, Line), None);
+    // An ordinary trailing comment becomes the reason.
+    assert_eq!(
+        edit_text("SELECT 1; -- note\n", "1;", rule, Line).unwrap(),
+        "SELECT 1; -- mzlint: ignore[MZ600] note\n"
+    );
+    // CRLF files get CRLF.
+    assert_eq!(
+        edit_text("SELECT 1;\r\n", "1;", rule, Statement).unwrap(),
+        "-- mzlint: ignore[MZ600]\r\nSELECT 1;\r\n"
+    );
+    // Nowhere to put it.
+    assert_eq!(edit_text("SELECT 'a\nb';\n", "SELECT", rule, Line), None);
+    assert_eq!(
+        edit_text("SELECT 1; SELECT 2;\n", "2;", rule, Statement),
+        None
+    );
+    // Each edit really suppresses.
+    for scope in [Line, Statement, File] {
+        let sql = "SELECT 1;\nINSERT INTO t VALUES (1);\n";
+        let fixed = edit_text(sql, "INSERT", rule, scope).unwrap();
+        let (_, out) = run(&fixed, &[("MZ600", "INSERT")], None);
+        assert!(out.is_empty(), "{scope:?}: {}", render_sql(&fixed, &out));
+    }
+}
