@@ -179,6 +179,25 @@ mod tests {
     }
 
     #[test]
+    fn meta_rules_are_documented() {
+        for code in ["MZ000", "MZ001", "MZ002", "MZ003"] {
+            let markdown = find(code).unwrap().markdown();
+            for section in [
+                "## What it does",
+                "## Why is this bad?",
+                "## Example",
+                "## Fix",
+            ] {
+                assert!(markdown.contains(section), "{code} lacks {section}");
+            }
+            assert!(
+                !markdown.contains("/// "),
+                "{code}: doc comment markers leaked"
+            );
+        }
+    }
+
+    #[test]
     fn suggestions() {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(suggest("missing-sll-mode").map(|r| r.code), Some("MZ200"));
