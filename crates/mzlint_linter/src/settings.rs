@@ -62,6 +62,28 @@ impl Settings {
         })
     }
 
+    /// [`Settings::is_enabled_for`] for every rule at once (the path globs
+    /// are matched once).
+    pub fn enabled_rules_for(&self, path: &Path) -> EnabledRules {
+        let mut enabled: Vec<bool> = registry::RULES
+            .iter()
+            .map(|r| self.rules.is_enabled(r))
+            .collect();
+        if !self.per_file_ignores.is_empty() {
+            let candidates = self.match_candidates(path);
+            for (glob, rules) in &self.per_file_ignores {
+                if candidates.matches(glob) {
+                    for rule in rules {
+                        if let Some(i) = registry::index_of(rule) {
+                            enabled[i] = false;
+                        }
+                    }
+                }
+            }
+        }
+        EnabledRules { enabled }
+    }
+
     /// `path` relative to [`Settings::root`], lexically (no file system
     /// access, symlinks not resolved); `..` components when it lies outside.
     pub fn relative_path(&self, path: &Path) -> PathBuf {
@@ -113,6 +135,19 @@ impl Settings {
             },
             absolute: ancestors(&absolute),
         }
+    }
+}
+
+/// The rules that run on one file ([`Settings::enabled_rules_for`]).
+#[derive(Clone, Debug)]
+pub struct EnabledRules {
+    /// Indexed like [`registry::RULES`].
+    enabled: Vec<bool>,
+}
+
+impl EnabledRules {
+    pub fn contains(&self, rule: &RuleMeta) -> bool {
+        registry::index_of(rule).is_some_and(|i| self.enabled[i])
     }
 }
 

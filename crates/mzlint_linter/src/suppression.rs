@@ -484,7 +484,8 @@ pub fn apply(
     }
 
     // MZ003, subject to configuration and file-ignore.
-    let configured = |rule: &'static RuleMeta| settings.is_enabled_for(rule, &file.path);
+    let mask = settings.enabled_rules_for(&file.path);
+    let configured = |rule: &'static RuleMeta| mask.contains(rule);
     if configured(engine::INVALID_SUPPRESSION) {
         for mut diagnostic in invalid {
             if !suppress(file, &mut suppressors, &diagnostic, true) {

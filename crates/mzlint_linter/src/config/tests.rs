@@ -729,3 +729,29 @@ fn error_messages() {
     let rendered: Vec<String> = texts.iter().map(|t| error(t).to_string()).collect();
     insta::assert_snapshot!(rendered.join("\n"));
 }
+
+#[test]
+fn enabled_rules_for_agrees_with_is_enabled_for() {
+    let settings = parse(
+        "[lint]\nextend-select = [\"MZ702\"]\nignore = [\"MZ602\"]\n[lint.per-file-ignores]\n\"legacy/**\" = [\"MZ7\", \"MZ200\"]\n",
+    )
+    .unwrap();
+    for path in [
+        "/project/legacy/a.sql",
+        "/project/a.sql",
+        "/elsewhere/legacy/a.sql",
+    ] {
+        let mask = settings.enabled_rules_for(Path::new(path));
+        for rule in registry::RULES {
+            assert_eq!(
+                mask.contains(rule),
+                settings.is_enabled_for(rule, Path::new(path)),
+                "{path} {}",
+                rule.code
+            );
+        }
+    }
+    assert!(!settings
+        .enabled_rules_for(Path::new("/project/legacy/x/y.sql"))
+        .contains(rule("MZ702")));
+}
