@@ -203,6 +203,58 @@ fn apply_selected(text: &str, accepted: &[Vec<Edit>]) -> String {
     apply_edits(text, &edits)
 }
 
+/// The spans to delete to remove `remove` (indices, any order) from a
+/// comma-separated list whose elements are `elements` (in order), by the
+/// rule of rules.md §1.3: each element goes with one adjacent comma — the
+/// following one, or the preceding one for the last element — and the
+/// whitespace between; whitespace after the following comma goes too, up
+/// to the next element or comment. Consecutive removed elements make one
+/// span. Removing every element leaves the list empty (`()`): whether that
+/// is valid is the caller's business.
+pub fn list_deletions(source: &str, elements: &[Span], remove: &[usize]) -> Vec<Span> {
+    let n = elements.len();
+    let removed = |i: usize| remove.contains(&i);
+    if n == 0 {
+        return Vec::new();
+    }
+    if (0..n).all(removed) {
+        return vec![Span::new(elements[0].start, elements[n - 1].end)];
+    }
+    let bytes = source.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !removed(i) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        while i < n && removed(i) {
+            i += 1;
+        }
+        let last = i - 1;
+        if i < n {
+            // Through the comma after the run and the whitespace after it.
+            let mut at = elements[last].end as usize;
+            while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            if bytes.get(at) == Some(&b',') {
+                at += 1;
+            }
+            while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            let end = (at as u32).min(elements[i].start);
+            out.push(Span::new(elements[first].start, end));
+        } else {
+            // The run ends the list: take the comma before it.
+            out.push(Span::new(elements[first - 1].end, elements[last].end));
+        }
+    }
+    out
+}
+
 /// What `--fix` did to one file.
 pub struct FixOutcome {
     /// The final text (the original when nothing was applied).

@@ -315,3 +315,39 @@ fn write_fixed_restores_the_bom() {
     write_fixed(&file, &outcome.text).unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), b"\xEF\xBB\xBFSELECT 1;\r\n");
 }
+
+#[test]
+fn list_element_deletion_takes_one_comma() {
+    let remove = |source: &str, names: &[&str], indices: &[usize]| -> String {
+        let elements: Vec<Span> = names
+            .iter()
+            .map(|n| {
+                let at = source.find(n).unwrap();
+                Span::new(at as u32, (at + n.len()) as u32)
+            })
+            .collect();
+        let edits: Vec<Edit> = list_deletions(source, &elements, indices)
+            .into_iter()
+            .map(Edit::delete)
+            .collect();
+        apply_edits(source, &edits)
+    };
+    let list = "(HOST 'h', PORT 5432, USER 'u')";
+    let names = ["HOST 'h'", "PORT 5432", "USER 'u'"];
+    assert_eq!(remove(list, &names, &[0]), "(PORT 5432, USER 'u')");
+    assert_eq!(remove(list, &names, &[1]), "(HOST 'h', USER 'u')");
+    assert_eq!(remove(list, &names, &[2]), "(HOST 'h', PORT 5432)");
+    assert_eq!(remove(list, &names, &[0, 1]), "(USER 'u')");
+    assert_eq!(remove(list, &names, &[1, 2]), "(HOST 'h')");
+    assert_eq!(remove(list, &names, &[0, 2]), "(PORT 5432)");
+    assert_eq!(remove(list, &names, &[0, 1, 2]), "()");
+    let multi = "(\n  HOST 'h' ,\n  -- the port\n  PORT 5432\n)";
+    assert_eq!(
+        remove(multi, &["HOST 'h'", "PORT 5432"], &[0]),
+        "(\n  -- the port\n  PORT 5432\n)"
+    );
+    assert_eq!(
+        remove(multi, &["HOST 'h'", "PORT 5432"], &[1]),
+        "(\n  HOST 'h'\n)"
+    );
+}
