@@ -130,9 +130,10 @@ fn check_file(ctx: &FileContext<'_>) -> Vec<Diagnostic> {
             error.message.clone(),
         ));
     }
+    let mask = ctx.settings.enabled_rules_for(&file.path);
     let enabled: Vec<_> = registry::RULES
         .iter()
-        .filter(|rule| ctx.settings.is_enabled_for(rule, &file.path))
+        .filter(|rule| mask.contains(rule))
         .collect();
     for (index, statement) in file.parsed.statements.iter().enumerate() {
         if matches!(statement.kind, StatementKind::Error(_)) {
@@ -163,12 +164,13 @@ fn finish_file(
     settings: &Settings,
     diagnostics: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
+    let mask = settings.enabled_rules_for(&file.path);
     let mut kept: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter(|d| d.file == file.id)
         .filter(|d| {
             // MZ001 cannot be turned off by comments, but configuration may.
-            settings.is_enabled_for(d.rule, &file.path)
+            mask.contains(d.rule)
         })
         .map(|mut d| {
             let configured = settings.rules.severity(d.rule);
