@@ -83,3 +83,107 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
         .with_fix_opt(fix),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::legacy::test_util::*;
+    use crate::testing::assert_fixes_converge;
+
+    const BAD: &str = "CREATE SOURCE src FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') FOR TABLES (public.orders);";
+    const GOOD: &str = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') FOR TABLES (public.orders);";
+    const MESSAGE: &str =
+        "source `src` has no IN CLUSTER, so it is created in whatever cluster the session uses";
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            found(BAD, None),
+            vec![("MZ600".to_string(), MESSAGE.to_string(), "src".to_string())]
+        );
+        let d = &diagnostics_of(BAD, "MZ600", None)[0];
+        assert_eq!(
+            d.help.as_deref(),
+            Some("add IN CLUSTER <cluster> after the name; use a cluster dedicated to ingestion")
+        );
+        // No fix without clusters.default-ingest-cluster.
+        assert!(d.fix.is_none());
+        insta::assert_snapshot!(render(BAD, None));
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD, None);
+    }
+
+    #[test]
+    fn fix_inserts_the_configured_cluster() {
+        let d = &diagnostics_of(BAD, "MZ600", Some(INGEST))[0];
+        let fix = d.fix.as_ref().unwrap();
+        assert_eq!(fix.applicability, crate::Applicability::Safe);
+        assert_eq!(fix.message, "Add IN CLUSTER ingest");
+        assert_eq!(assert_fixes_converge(BAD, Some(INGEST)), GOOD);
+        insta::assert_snapshot!(render(BAD, Some(INGEST)));
+    }
+
+    #[test]
+    fn fix_goes_after_the_column_list_and_quotes_the_cluster() {
+        let sql =
+            "CREATE SOURCE clicks (k, v) FROM KAFKA CONNECTION k (TOPIC 'clicks') FORMAT TEXT;";
+        let config = "[clusters]\ndefault-ingest-cluster = \"Ingest-1\"\n";
+        assert_eq!(
+            assert_fixes_converge(sql, Some(config)),
+            "CREATE SOURCE clicks (k, v) IN CLUSTER \"Ingest-1\" FROM KAFKA CONNECTION k (TOPIC 'clicks') FORMAT TEXT;"
+        );
+    }
+
+    #[test]
+    fn webhooks_names_case_and_positions() {
+        // Webhook source, lower case, quoted qualified name, CRLF, non-ASCII.
+        let sql = "-- Eingänge\r\ncreate source if not exists \"Hooks\".inbound\r\n  from webhook body format json;\r\n";
+        assert_one(
+            sql,
+            "MZ600",
+            "source `\"Hooks\".inbound` has no IN CLUSTER, so it is created in whatever cluster the session uses",
+            "\"Hooks\".inbound",
+            None,
+        );
+        assert_eq!(
+            assert_fixes_converge(sql, Some(INGEST)),
+            "-- Eingänge\r\ncreate source if not exists \"Hooks\".inbound IN CLUSTER ingest\r\n  from webhook body format json;\r\n"
+        );
+    }
+
+    #[test]
+    fn not_after_set_cluster_nor_on_tables() {
+        let sql = format!("SET cluster = ingest;\n{BAD}");
+        assert_none(&sql, "MZ600", Some(INGEST));
+        // SET cluster later in the file does not count.
+        let sql = format!("{BAD}\nSET cluster = ingest;");
+        assert_eq!(of(&sql, "MZ600", None).len(), 1);
+        // Another file's SET does not count either.
+        let files = [("a.sql", "SET cluster = ingest;"), ("b.sql", BAD)];
+        let diagnostics = crate::testing::lint_project(&files, None);
+        assert_eq!(
+            diagnostics
+                .iter()
+                .filter(|(path, d)| path == "b.sql" && d.rule.code == "MZ600")
+                .count(),
+            1
+        );
+        // Tables run on their source's cluster.
+        assert_none(
+            "CREATE TABLE orders FROM SOURCE src (REFERENCE public.orders);",
+            "MZ600",
+            None,
+        );
+        // A placeholder name is still a source without a cluster.
+        let sql = "CREATE SOURCE <source_name> FROM POSTGRES CONNECTION pg (PUBLICATION 'p');";
+        assert_eq!(of(sql, "MZ600", None).len(), 1);
+    }
+
+    #[test]
+    fn suppression_silences_it() {
+        let sql = format!("{BAD} -- mzlint: ignore[source-without-cluster] on purpose");
+        assert_clean(&sql, None);
+    }
+}

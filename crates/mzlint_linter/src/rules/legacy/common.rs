@@ -127,17 +127,6 @@ pub(crate) fn whitespace_before(tokens: &[Token], offset: u32) -> u32 {
     start
 }
 
-/// Where the whitespace after `offset` ends.
-fn whitespace_after(tokens: &[Token], offset: u32) -> u32 {
-    let mut index = tokens.partition_point(|t| t.span.start < offset);
-    let mut end = offset;
-    while index < tokens.len() && tokens[index].kind == TokenKind::Whitespace {
-        end = tokens[index].span.end;
-        index += 1;
-    }
-    end
-}
-
 /// A bracketed, comma-separated list as the tokens show it.
 #[derive(Debug)]
 pub(crate) struct TokenList {
@@ -215,65 +204,26 @@ pub(crate) fn enclosing_list(tokens: &[Token], span: Span) -> Option<TokenList> 
     None
 }
 
-/// Delete element `index` of `list` with one adjacent comma: the following
-/// one and the whitespace after it, or, for the last element, the preceding
-/// one and everything between (rules.md §1.3). `None` for a lone element:
-/// the caller removes the whole list or clause.
-pub(crate) fn delete_element(tokens: &[Token], list: &TokenList, index: usize) -> Option<Edit> {
+/// Delete element `index` of `list` with one adjacent comma (rules.md §1.3,
+/// [`crate::fix::list_deletions`]). `None` for a lone element: the caller
+/// removes the whole list or clause.
+pub(crate) fn delete_element(source: &str, list: &TokenList, index: usize) -> Option<Edit> {
     if list.elements.len() < 2 || index >= list.elements.len() {
         return None;
     }
-    let element = list.elements[index];
-    if index + 1 < list.elements.len() {
-        let comma = list.commas.get(index)?;
-        let end = whitespace_after(tokens, comma.end);
-        Some(Edit::delete(Span::new(element.start, end)))
-    } else {
-        let previous = list.elements[index - 1];
-        Some(Edit::delete(Span::new(previous.end, element.end)))
-    }
+    delete_elements(source, list, &[index]).into_iter().next()
 }
 
-/// Delete the elements at `indexes` of `list` (at least one must remain).
-pub(crate) fn delete_elements(tokens: &[Token], list: &TokenList, indexes: &[usize]) -> Vec<Edit> {
-    let keep: Vec<usize> = (0..list.elements.len())
-        .filter(|i| !indexes.contains(i))
-        .collect();
-    if keep.is_empty() {
+/// Delete the elements at `indexes` of `list`; nothing when that would
+/// leave the list empty (the caller removes the whole list or clause).
+pub(crate) fn delete_elements(source: &str, list: &TokenList, indexes: &[usize]) -> Vec<Edit> {
+    if (0..list.elements.len()).all(|i| indexes.contains(&i)) {
         return Vec::new();
     }
-    // Rebuild from the kept elements: delete each run of removed ones with
-    // the separators around it, so that edits never overlap.
-    let mut edits = Vec::new();
-    let mut i = 0;
-    while i < list.elements.len() {
-        if keep.contains(&i) {
-            i += 1;
-            continue;
-        }
-        let run_start = i;
-        while i < list.elements.len() && !keep.contains(&i) {
-            i += 1;
-        }
-        let run_end = i; // exclusive
-        let span = if run_end < list.elements.len() {
-            // Removed run before a kept element: from the run's start to the
-            // next element's start (commas and whitespace included).
-            let comma = list.commas[run_end - 1];
-            Span::new(
-                list.elements[run_start].start,
-                whitespace_after(tokens, comma.end),
-            )
-        } else {
-            // Trailing run: from the end of the kept element before it.
-            Span::new(
-                list.elements[run_start - 1].end,
-                list.elements[run_end - 1].end,
-            )
-        };
-        edits.push(Edit::delete(span));
-    }
-    edits
+    crate::fix::list_deletions(source, &list.elements, indexes)
+        .into_iter()
+        .map(Edit::delete)
+        .collect()
 }
 
 /// Delete a whole clause `span` (`WITH ( … )`, `( … )`) with the whitespace
@@ -419,7 +369,7 @@ pub(crate) fn removed_option_deletion(ctx: &StatementContext<'_>, span: Span) ->
         let with = keyword_before(tokens, ctx.source(), list.open.start, "WITH")?;
         return Some(delete_clause(tokens, Span::new(with.start, list.close.end)));
     }
-    delete_element(tokens, &list, index)
+    delete_element(ctx.source(), &list, index)
 }
 
 #[cfg(test)]
@@ -446,15 +396,15 @@ mod tests {
     #[test]
     fn element_deletion() {
         let sql = "WITH (SIZE = 'x', RETAIN HISTORY FOR '1h')";
-        let (tokens, list, span) = list_of(sql, "SIZE = 'x'");
+        let (_, list, span) = list_of(sql, "SIZE = 'x'");
         assert_eq!(list.elements.len(), 2);
-        let edit = delete_element(&tokens, &list, list.index_of(span).unwrap()).unwrap();
+        let edit = delete_element(sql, &list, list.index_of(span).unwrap()).unwrap();
         assert_eq!(
             apply_within(sql, Span::new(0, sql.len() as u32), &[edit]),
             "WITH (RETAIN HISTORY FOR '1h')"
         );
-        let (tokens, list, span) = list_of(sql, "RETAIN HISTORY FOR '1h'");
-        let edit = delete_element(&tokens, &list, list.index_of(span).unwrap()).unwrap();
+        let (_, list, span) = list_of(sql, "RETAIN HISTORY FOR '1h'");
+        let edit = delete_element(sql, &list, list.index_of(span).unwrap()).unwrap();
         assert_eq!(
             apply_within(sql, Span::new(0, sql.len() as u32), &[edit]),
             "WITH (SIZE = 'x')"
@@ -464,15 +414,15 @@ mod tests {
     #[test]
     fn run_deletion() {
         let sql = "(a 1, b (2, 3), c 3, d 4)";
-        let (tokens, list, _) = list_of(sql, "a 1");
+        let (_, list, _) = list_of(sql, "a 1");
         assert_eq!(list.elements.len(), 4);
         let whole = Span::new(0, sql.len() as u32);
-        let edits = delete_elements(&tokens, &list, &[0, 1]);
+        let edits = delete_elements(sql, &list, &[0, 1]);
         assert_eq!(apply_within(sql, whole, &edits), "(c 3, d 4)");
-        let edits = delete_elements(&tokens, &list, &[1, 3]);
+        let edits = delete_elements(sql, &list, &[1, 3]);
         assert_eq!(apply_within(sql, whole, &edits), "(a 1, c 3)");
-        let edits = delete_elements(&tokens, &list, &[2, 3]);
+        let edits = delete_elements(sql, &list, &[2, 3]);
         assert_eq!(apply_within(sql, whole, &edits), "(a 1, b (2, 3))");
-        assert!(delete_elements(&tokens, &list, &[0, 1, 2, 3]).is_empty());
+        assert!(delete_elements(sql, &list, &[0, 1, 2, 3]).is_empty());
     }
 }

@@ -417,7 +417,7 @@ fn rewrite_for_tables(
                 if indexes.len() == token_list.elements.len() {
                     edits.push(delete_clause(tokens, list.span));
                 } else {
-                    edits.extend(delete_elements(tokens, &token_list, &indexes));
+                    edits.extend(delete_elements(ctx.source(), &token_list, &indexes));
                 }
             }
             _ => {}

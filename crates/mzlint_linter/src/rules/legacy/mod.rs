@@ -7,4 +7,6 @@ pub(crate) mod legacy_subsource_syntax;
 pub(crate) mod noncanonical_spelling;
 pub(crate) mod removed_source_size;
 pub(crate) mod removed_syntax;
+#[cfg(test)]
+pub(crate) mod test_util;
 pub(crate) mod unfilled_placeholder;

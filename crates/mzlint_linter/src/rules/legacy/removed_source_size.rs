@@ -174,3 +174,177 @@ fn altered_sink_name(ctx: &StatementContext<'_>) -> Option<String> {
     }
     (!name.is_empty()).then_some(name)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::*;
+    use crate::testing::assert_fixes_converge;
+
+    const BAD: &str = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') FOR TABLES (public.orders) WITH (SIZE = '3xsmall');";
+    const GOOD: &str = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') FOR TABLES (public.orders);";
+    const MESSAGE: &str =
+        "SIZE on sources was removed: source `src` runs on the cluster named by IN CLUSTER";
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            found(BAD, None),
+            vec![(
+                "MZ700".to_string(),
+                MESSAGE.to_string(),
+                "SIZE = '3xsmall'".to_string()
+            )]
+        );
+        let d = &diagnostics_of(BAD, "MZ700", None)[0];
+        assert_eq!(
+            d.help.as_deref(),
+            Some("remove SIZE = '3xsmall' and size the cluster instead (CREATE CLUSTER ingest (SIZE = 'M.1-small'))")
+        );
+        insta::assert_snapshot!(render(BAD, None));
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD, None);
+    }
+
+    #[test]
+    fn fix_deletes_size_and_the_emptied_with() {
+        assert_eq!(assert_fixes_converge(BAD, None), GOOD);
+        let d = &diagnostics_of(BAD, "MZ700", None)[0];
+        let fix = d.fix.as_ref().unwrap();
+        assert_eq!(fix.applicability, crate::Applicability::Unsafe);
+        assert_eq!(fix.message, "Remove SIZE");
+    }
+
+    #[test]
+    fn fix_keeps_other_with_options() {
+        let sql = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') WITH (SIZE = '3xsmall', RETAIN HISTORY FOR '1h');";
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') WITH (RETAIN HISTORY FOR '1h');"
+        );
+        let sql = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') WITH (RETAIN HISTORY FOR '1h', SIZE = '3xsmall');";
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') WITH (RETAIN HISTORY FOR '1h');"
+        );
+    }
+
+    #[test]
+    fn fix_adds_the_default_ingest_cluster_when_configured() {
+        let sql = "CREATE SOURCE src FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') WITH (SIZE = '3xsmall');";
+        let d = &diagnostics_of(sql, "MZ700", Some(INGEST))[0];
+        assert_eq!(
+            d.fix.as_ref().unwrap().message,
+            "Remove SIZE and add IN CLUSTER ingest"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("remove SIZE = '3xsmall' and size the cluster instead (CREATE CLUSTER ingest (SIZE = 'M.1-small'))")
+        );
+        assert_eq!(
+            assert_fixes_converge(sql, Some(INGEST)),
+            "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub');"
+        );
+        // Unset: only SIZE goes, and the help names no cluster.
+        let d = &diagnostics_of(sql, "MZ700", None)[0];
+        assert_eq!(d.fix.as_ref().unwrap().message, "Remove SIZE");
+        assert!(d
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("CREATE CLUSTER <cluster> ("));
+        // After `SET cluster`, MZ600 is silent and MZ700 inserts nothing.
+        let sql = format!("SET cluster = ingest;\n{sql}");
+        let d = &diagnostics_of(&sql, "MZ700", Some(INGEST))[0];
+        assert_eq!(d.fix.as_ref().unwrap().message, "Remove SIZE");
+    }
+
+    #[test]
+    fn size_with_other_removed_options_converges() {
+        let sql = "CREATE SOURCE src IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't') WITH (SIZE = 'small', TIMELINE 'user');";
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "CREATE SOURCE src IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't');"
+        );
+    }
+
+    #[test]
+    fn case_comments_names_and_positions() {
+        // Lower case, a comment inside the option, a quoted qualified name,
+        // non-ASCII text before the span, CRLF line endings.
+        let sql = "-- Übersicht: Quelle für Bestellungen\r\ncreate source \"Sales\".\"Src\" in cluster ingest\r\n  from postgres connection pg (publication 'mz_pub')\r\n  with (size /* legacy */ = '3xsmall');\r\n";
+        assert_eq!(
+            of(sql, "MZ700", None),
+            vec![(
+                "SIZE on sources was removed: source `\"Sales\".\"Src\"` runs on the cluster named by IN CLUSTER".to_string(),
+                "size /* legacy */ = '3xsmall'".to_string()
+            )]
+        );
+        let d = &diagnostics_of(sql, "MZ700", None)[0];
+        assert_eq!(
+            d.help.as_deref(),
+            Some("remove size = '3xsmall' and size the cluster instead (CREATE CLUSTER ingest (SIZE = 'M.1-small'))")
+        );
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "-- Übersicht: Quelle für Bestellungen\r\ncreate source \"Sales\".\"Src\" in cluster ingest\r\n  from postgres connection pg (publication 'mz_pub');\r\n"
+        );
+    }
+
+    #[test]
+    fn alter_source_set_and_reset() {
+        let sql = "ALTER SOURCE src SET (SIZE = 'xsmall');";
+        assert_one(sql, "MZ700", MESSAGE, "SIZE = 'xsmall'", None);
+        // Nothing else in the list: the statement itself must go, no fix.
+        assert!(diagnostics_of(sql, "MZ700", None)[0].fix.is_none());
+        let sql = "ALTER SOURCE src RESET (SIZE, RETAIN HISTORY);";
+        assert_one(sql, "MZ700", MESSAGE, "SIZE", None);
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "ALTER SOURCE src RESET (RETAIN HISTORY);"
+        );
+        // The cluster of the source's definition is named in the help.
+        let sql = "CREATE SOURCE src IN CLUSTER big FROM POSTGRES CONNECTION pg (PUBLICATION 'p');\nALTER SOURCE src SET (SIZE = 'xsmall');";
+        let d = &diagnostics_of(sql, "MZ700", None)[0];
+        assert!(d
+            .help
+            .as_deref()
+            .unwrap()
+            .ends_with("(CREATE CLUSTER big (SIZE = 'M.1-small'))"));
+    }
+
+    #[test]
+    fn sinks() {
+        let sql = "CREATE SINK snk IN CLUSTER egress FROM orders INTO KAFKA CONNECTION k (TOPIC 'o') FORMAT JSON ENVELOPE DEBEZIUM WITH (SIZE = '3xsmall');";
+        assert_one(
+            sql,
+            "MZ700",
+            "SIZE on sinks was removed: sink `snk` runs on the cluster named by IN CLUSTER",
+            "SIZE = '3xsmall'",
+            None,
+        );
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "CREATE SINK snk IN CLUSTER egress FROM orders INTO KAFKA CONNECTION k (TOPIC 'o') FORMAT JSON ENVELOPE DEBEZIUM;"
+        );
+        let sql = "ALTER SINK IF EXISTS app.snk SET (SIZE = 'small');";
+        assert_one(
+            sql,
+            "MZ700",
+            "SIZE on sinks was removed: sink `app.snk` runs on the cluster named by IN CLUSTER",
+            "SIZE = 'small'",
+            None,
+        );
+        assert!(diagnostics_of(sql, "MZ700", None)[0].fix.is_none());
+    }
+
+    #[test]
+    fn suppression_silences_it() {
+        let sql = format!("{BAD} -- mzlint: ignore[MZ700] migrating next sprint\n");
+        assert_clean(&sql, None);
+        let sql = format!("-- mzlint: disable[removed-source-size]\n{BAD}\n-- mzlint: enable[removed-source-size]\n");
+        assert_clean(&sql, None);
+    }
+}

@@ -211,7 +211,7 @@ fn option_deletion(ctx: &StatementContext<'_>, span: Span) -> Option<Edit> {
             Span::new(list.open.start, list.close.end),
         ));
     }
-    delete_element(tokens, &list, index)
+    delete_element(ctx.source(), &list, index)
 }
 
 /// `ALTER SOURCE s DROP SUBSOURCE [IF EXISTS] x, y [CASCADE]` →
@@ -245,4 +245,276 @@ fn drop_source_rewrite(ctx: &StatementContext<'_>) -> Option<Fix> {
         format!("Rewrite as {text}"),
         vec![Edit::replace(ctx.statement.span, text)],
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::*;
+    use crate::testing::assert_fixes_converge;
+    use crate::Applicability;
+
+    const BAD: &str = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg PUBLICATION 'mz_pub' FOR TABLES (public.orders);";
+    const GOOD: &str = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') FOR TABLES (public.orders);";
+
+    /// Exactly one MZ701 with this message on this text, and its fix's
+    /// applicability (`None`: no fix).
+    fn assert_form(sql: &str, message: &str, text: &str, fix: Option<Applicability>) {
+        assert_one(sql, "MZ701", message, text, None);
+        let d = &diagnostics_of(sql, "MZ701", None)[0];
+        assert_eq!(d.fix.as_ref().map(|f| f.applicability), fix, "{sql}");
+    }
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            found(BAD, None),
+            vec![(
+                "MZ701".to_string(),
+                "PUBLICATION must be written in parentheses: (PUBLICATION 'mz_pub')".to_string(),
+                "PUBLICATION 'mz_pub'".to_string()
+            )]
+        );
+        insta::assert_snapshot!(render(BAD, None));
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD, None);
+    }
+
+    #[test]
+    fn parenthesising_fixes() {
+        assert_eq!(assert_fixes_converge(BAD, None), GOOD);
+        let sql =
+            "CREATE SOURCE s IN CLUSTER ingest FROM KAFKA CONNECTION kafka_prod TOPIC 'events';";
+        assert_form(
+            sql,
+            "TOPIC must be written in parentheses: (TOPIC 'events')",
+            "TOPIC 'events'",
+            Some(Applicability::Safe),
+        );
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "CREATE SOURCE s IN CLUSTER ingest FROM KAFKA CONNECTION kafka_prod (TOPIC 'events');"
+        );
+        // Lower case, a comment between name and value, CRLF, non-ASCII.
+        let sql = "-- Zürich\r\ncreate source src in cluster ingest\r\n  from postgres connection pg publication /* p */ 'mz_pub';\r\n";
+        assert_form(
+            sql,
+            "PUBLICATION must be written in parentheses: (publication 'mz_pub')",
+            "publication /* p */ 'mz_pub'",
+            Some(Applicability::Safe),
+        );
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "-- Zürich\r\ncreate source src in cluster ingest\r\n  from postgres connection pg (publication /* p */ 'mz_pub');\r\n"
+        );
+    }
+
+    #[test]
+    fn statement_heads() {
+        assert_form(
+            "CREATE MATERIALIZED SOURCE src IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't') FORMAT TEXT;",
+            "CREATE MATERIALIZED SOURCE was removed; use CREATE SOURCE and materialized views",
+            "CREATE MATERIALIZED SOURCE",
+            None,
+        );
+        assert_form(
+            "CREATE VIEWS FROM SOURCE pg_src;",
+            "CREATE VIEWS FROM SOURCE was removed; use CREATE TABLE … FROM SOURCE",
+            "CREATE VIEWS FROM SOURCE",
+            None,
+        );
+        assert_form(
+            "CREATE CONNECTOR ssh TO SSH TUNNEL (HOST 'bastion.internal', USER 'mz');",
+            "CREATE CONNECTOR was renamed CREATE CONNECTION",
+            "CREATE CONNECTOR",
+            None,
+        );
+    }
+
+    #[test]
+    fn removed_source_kinds_and_inline_forms() {
+        assert_form(
+            "CREATE SOURCE src IN CLUSTER ingest FROM KAFKA BROKER 'kafka:9092' TOPIC 'events' FORMAT TEXT;",
+            "inline Kafka brokers were removed; create a KAFKA connection and use FROM KAFKA CONNECTION <name> (TOPIC 'events')",
+            "KAFKA BROKER 'kafka:9092' TOPIC 'events'",
+            None,
+        );
+        for kind in ["FILE", "S3", "KINESIS", "PUBNUB"] {
+            let sql = format!("CREATE SOURCE src IN CLUSTER ingest FROM {kind} 'x' FORMAT TEXT;");
+            assert_form(&sql, &format!("{kind} sources were removed"), kind, None);
+        }
+        assert_form(
+            "CREATE SOURCE src IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't') FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION csr ENVELOPE DEBEZIUM UPSERT;",
+            "ENVELOPE DEBEZIUM UPSERT was removed; use ENVELOPE DEBEZIUM",
+            "ENVELOPE DEBEZIUM UPSERT",
+            None,
+        );
+        assert_form(
+            "CREATE CONNECTION yb TO YUGABYTE (HOST 'yb.internal', DATABASE 'd', USER 'u', SSL MODE 'require');",
+            "YUGABYTE connections are not supported by current Materialize",
+            "YUGABYTE",
+            None,
+        );
+        assert_form(
+            "CREATE SOURCE src IN CLUSTER ingest FROM YUGABYTE CONNECTION yb (PUBLICATION 'p');",
+            "YUGABYTE connections are not supported by current Materialize",
+            "YUGABYTE CONNECTION",
+            None,
+        );
+    }
+
+    #[test]
+    fn inline_connection_string_is_never_shown() {
+        let sql = format!(
+            "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION 'host=pg user=mz password={CANARY} dbname=shop' PUBLICATION 'mz_pub' FOR ALL TABLES;"
+        );
+        let found = of(&sql, "MZ701", None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].0,
+            "inline PostgreSQL connection strings were removed; create a secret and a POSTGRES connection"
+        );
+        assert_no_canary(&sql, None);
+        assert_no_canary(&sql, Some(WITH_MZ702));
+    }
+
+    #[test]
+    fn removed_source_options() {
+        let sql = "CREATE SOURCE src IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't') WITH (REMOTE 'x:1', DISK = true, TIMELINE 'user', IGNORE KEYS = true, timestamp_frequency_ms = 100);";
+        let messages: Vec<String> = of(sql, "MZ701", None).into_iter().map(|(m, _)| m).collect();
+        assert_eq!(
+            messages,
+            [
+                "source option REMOTE was removed",
+                "source option DISK was removed",
+                "source option TIMELINE was removed",
+                "source option IGNORE KEYS was removed",
+                "source option TIMESTAMP_FREQUENCY_MS was removed",
+            ]
+        );
+        for d in diagnostics_of(sql, "MZ701", None) {
+            assert_eq!(d.fix.unwrap().applicability, Applicability::Unsafe);
+        }
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "CREATE SOURCE src IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't');"
+        );
+        let sql = "CREATE SOURCE src IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't') WITH (TIMELINE 'user', RETAIN HISTORY FOR '1h');";
+        assert_form(
+            sql,
+            "source option TIMELINE was removed",
+            "TIMELINE 'user'",
+            Some(Applicability::Unsafe),
+        );
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "CREATE SOURCE src IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't') WITH (RETAIN HISTORY FOR '1h');"
+        );
+        // ALTER SOURCE … RESET with SIZE (MZ700) and TIMELINE (MZ701).
+        let sql = "ALTER SOURCE src RESET (SIZE, TIMELINE, RETAIN HISTORY);";
+        assert_form(
+            sql,
+            "source option TIMELINE was removed",
+            "TIMELINE",
+            Some(Applicability::Unsafe),
+        );
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "ALTER SOURCE src RESET (RETAIN HISTORY);"
+        );
+        // Alone in an ALTER: no fix.
+        assert_form(
+            "ALTER SOURCE src SET (TIMELINE 'user');",
+            "source option TIMELINE was removed",
+            "TIMELINE 'user'",
+            None,
+        );
+    }
+
+    #[test]
+    fn capture_instance() {
+        let sql = "CREATE SOURCE s IN CLUSTER ingest FROM SQL SERVER CONNECTION mssql (CAPTURE INSTANCE 'dbo_orders');";
+        assert_form(
+            sql,
+            "CAPTURE INSTANCE was removed; Materialize finds the capture instance itself",
+            "CAPTURE INSTANCE 'dbo_orders'",
+            Some(Applicability::Safe),
+        );
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "CREATE SOURCE s IN CLUSTER ingest FROM SQL SERVER CONNECTION mssql;"
+        );
+        let sql = "CREATE SOURCE s IN CLUSTER ingest FROM SQL SERVER CONNECTION mssql (TEXT COLUMNS (dbo.orders.note), capture /* old */ instance 'dbo_orders') FOR TABLES (dbo.orders);";
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "CREATE SOURCE s IN CLUSTER ingest FROM SQL SERVER CONNECTION mssql (TEXT COLUMNS (dbo.orders.note)) FOR TABLES (dbo.orders);"
+        );
+    }
+
+    #[test]
+    fn role_arn() {
+        let sql = "CREATE CONNECTION aws TO AWS (ROLE ARN 'arn:aws:iam::123456789012:role/mz', REGION 'us-east-1');";
+        assert_form(
+            sql,
+            "ROLE ARN was renamed ASSUME ROLE ARN",
+            "ROLE ARN",
+            Some(Applicability::Safe),
+        );
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "CREATE CONNECTION aws TO AWS (ASSUME ROLE ARN 'arn:aws:iam::123456789012:role/mz', REGION 'us-east-1');"
+        );
+        // The legacy FOR form too.
+        let sql = "CREATE CONNECTION aws FOR AWS ROLE ARN 'arn:aws:iam::123456789012:role/mz';";
+        assert_form(
+            sql,
+            "ROLE ARN was renamed ASSUME ROLE ARN",
+            "ROLE ARN",
+            Some(Applicability::Safe),
+        );
+    }
+
+    #[test]
+    fn drop_subsource_forms() {
+        let sql =
+            "ALTER SOURCE pg_legacy DROP SUBSOURCE IF EXISTS app_users, db.s.\"Other\" CASCADE;";
+        assert_form(
+            sql,
+            "ALTER SOURCE...DROP SUBSOURCE no longer supported; use DROP SOURCE",
+            "DROP SUBSOURCE IF EXISTS app_users, db.s.\"Other\" CASCADE",
+            Some(Applicability::Unsafe),
+        );
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "DROP SOURCE IF EXISTS app_users, db.s.\"Other\" CASCADE;"
+        );
+        let sql = "alter source pg_legacy drop table app_users restrict;";
+        assert_eq!(assert_fixes_converge(sql, None), "DROP SOURCE app_users;");
+        let sql = "DROP SUBSOURCE app_users;";
+        assert_form(
+            sql,
+            "DROP SUBSOURCE does not exist; use DROP SOURCE app_users",
+            "SUBSOURCE",
+            Some(Applicability::Safe),
+        );
+        assert_eq!(assert_fixes_converge(sql, None), "DROP SOURCE app_users;");
+    }
+
+    #[test]
+    fn each_form_once_per_statement() {
+        // Two TIMELINE options: one report.
+        let sql = "CREATE SOURCE src IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't') WITH (TIMELINE 'a', RETAIN HISTORY FOR '1h', TIMELINE 'b');";
+        assert_eq!(of(sql, "MZ701", None).len(), 1);
+        // Distinct forms in one statement are reported separately.
+        let sql = "CREATE MATERIALIZED SOURCE src IN CLUSTER ingest FROM KAFKA CONNECTION k TOPIC 't' FORMAT TEXT;";
+        assert_eq!(of(sql, "MZ701", None).len(), 2);
+    }
+
+    #[test]
+    fn suppression_silences_it() {
+        let sql = format!("{BAD} /* mzlint: ignore[MZ701] kept for the 2022 demo */");
+        assert_clean(&sql, None);
+    }
 }

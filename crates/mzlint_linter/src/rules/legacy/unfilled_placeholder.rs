@@ -5,6 +5,9 @@ use super::common::{
     redacted_text, source_option_name,
 };
 use crate::prelude::*;
+use mzlint_syntax::upstream::{
+    AlterRoleAction, Password, RoleOption, RoleOptionKind, RoleSpec, UpstreamKind,
+};
 
 declare_rule! {
 /// ## What it does
@@ -207,7 +210,83 @@ impl Walker<'_, '_, '_> {
                     self.name(connection, "CONNECTION", "a connection");
                 }
             }
+            StatementKind::Upstream(upstream) => self.upstream(&upstream.kind),
             _ => {}
+        }
+    }
+
+    /// Upstream role and user passwords (secret-bearing: never shown).
+    fn upstream(&mut self, kind: &UpstreamKind) {
+        let role_options = |options: &[RoleOption]| -> Vec<Password> {
+            options
+                .iter()
+                .filter_map(|o| match &o.kind {
+                    RoleOptionKind::Password(p) => Some(*p),
+                    _ => None,
+                })
+                .collect()
+        };
+        let role_name = |spec: &RoleSpec| match spec {
+            RoleSpec::Name(ident) => Some(ident.value.clone()),
+            _ => None,
+        };
+        let mut passwords: Vec<(String, Password)> = Vec::new();
+        match kind {
+            UpstreamKind::CreateRole(role) => {
+                for p in role_options(&role.options) {
+                    passwords.push((format!("role {}", role.name.value), p));
+                }
+            }
+            UpstreamKind::AlterRole(alter) => {
+                if let AlterRoleAction::Options(options) = &alter.action {
+                    let who = role_name(&alter.role)
+                        .map_or_else(|| "the role".to_string(), |n| format!("role {n}"));
+                    for p in role_options(options) {
+                        passwords.push((who.clone(), p));
+                    }
+                }
+            }
+            UpstreamKind::MySqlCreateUser(users) | UpstreamKind::MySqlAlterUser(users) => {
+                for user in &users.users {
+                    for auth in &user.auth {
+                        for p in auth.password.iter().chain(&auth.replace) {
+                            passwords.push((format!("user {}", user.account.user), *p));
+                        }
+                    }
+                }
+            }
+            UpstreamKind::SetPassword(set) => {
+                let who = set.account.as_ref().map_or_else(
+                    || "the current user".to_string(),
+                    |a| format!("user {}", a.user),
+                );
+                for p in set.password.iter().chain(&set.replace) {
+                    passwords.push((who.clone(), *p));
+                }
+            }
+            _ => {}
+        }
+        let source = self.ctx.source();
+        for (who, password) in passwords {
+            let unfilled = password
+                .value(source)
+                .is_some_and(|value| self.is_unfilled(&value));
+            if !unfilled || !self.first_time(password.span) {
+                continue;
+            }
+            self.out.push(
+                self.ctx
+                    .diagnostic(
+                        &RULE,
+                        password.span,
+                        format!(
+                            "the password of {who} is set to an unfilled placeholder (redacted)"
+                        ),
+                    )
+                    .with_help(
+                        "set the real password, outside version control, before running this file",
+                    ),
+            );
         }
     }
 

@@ -1,5 +1,6 @@
 use crate::prelude::*;
 use crate::project::{cluster_name, DefKind, Namespace};
+use crate::references::{references, RefKind, RefName};
 use crate::settings::ObjectKind;
 
 declare_rule! {
@@ -54,71 +55,27 @@ declare_rule! {
     }
 }
 
-/// One name a statement uses.
-struct Reference {
-    kind: ObjectKind,
-    target: Target,
-}
-
-enum Target {
-    Item(ItemName),
-    /// A cluster name (a single identifier) and where it is written.
-    Cluster(String, Span),
-}
-
-impl Reference {
-    fn item(kind: ObjectKind, name: &ItemName) -> Self {
-        Reference {
-            kind,
-            target: Target::Item(name.clone()),
-        }
-    }
-}
-
 fn check(ctx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     let project = ctx.project;
     let settings = ctx.settings;
     for statement in ctx.statements() {
+        if matches!(statement.statement.kind, StatementKind::Drop(_)) {
+            continue;
+        }
         let location = statement.location();
-        let mut references = Vec::new();
-        collect(&statement.statement.kind, &mut references);
-        for reference in references {
-            let (namespace, qualified, written, span, placeholder) = match &reference.target {
-                Target::Item(name) => (
-                    Namespace::Item,
-                    project.resolve(location, name),
-                    name.parts
-                        .iter()
-                        .map(|p| ctx.text(p.span))
-                        .collect::<Vec<_>>()
-                        .join("."),
-                    name.span,
-                    name.is_placeholder(),
-                ),
-                Target::Cluster(name, span) => (
-                    Namespace::Cluster,
-                    cluster_name(name),
-                    ctx.text(*span).to_string(),
-                    *span,
-                    name.starts_with('<'),
-                ),
-            };
-            if placeholder {
+        for reference in references(statement.statement) {
+            if !reference.checked || reference.is_placeholder() {
                 continue;
             }
-            let full = if namespace == Namespace::Cluster {
-                qualified.name.clone()
-            } else {
-                qualified.to_string()
+            let (namespace, qualified) = match reference.name {
+                RefName::Item(name) => (Namespace::Item, project.resolve(location, name)),
+                RefName::Cluster(name) => (Namespace::Cluster, cluster_name(name)),
             };
-            let as_written = match &reference.target {
-                Target::Item(name) => name.joined(),
-                Target::Cluster(name, _) => name.clone(),
+            let full = match namespace {
+                Namespace::Cluster => qualified.name.clone(),
+                Namespace::Item => qualified.to_string(),
             };
-            if settings
-                .references
-                .is_external(reference.kind, &[as_written.as_str(), full.as_str()])
-            {
+            if is_external(settings, reference.kind, &reference.text(), &full) {
                 continue;
             }
             let definitions: Vec<_> = project.definitions_of(namespace, &qualified).collect();
@@ -135,6 +92,7 @@ fn check(ctx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             else {
                 continue;
             };
+            let written = ctx.text(reference.span);
             let line = ctx.file.row_col(definition.name_span.start).0;
             let (head, created) = match ctx.statement_at(definition.location) {
                 Some(s) => creating_head(ctx, s, definition.kind),
@@ -146,10 +104,10 @@ fn check(ctx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 ctx.diagnostic(
                     &RULE,
-                    span,
+                    reference.span,
                     format!(
                         "{} `{written}` is used here but created only later in this file (line {line})",
-                        reference.kind.as_str()
+                        reference.kind.noun()
                     ),
                 )
                 .with_help(format!(
@@ -162,6 +120,36 @@ fn check(ctx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 ),
             );
         }
+    }
+}
+
+/// External or system (rules.md §3 `references.external-objects`). The
+/// system-name test (`mz_…`, `pg_…`, `information_schema` as database or
+/// schema) is applied to the fully qualified name only: a one-part name
+/// such as `pg_pw` is the object's own name, not a system schema (the
+/// catalog's own example secret is called `pg_pw`). Patterns are matched
+/// against the name as written and fully qualified.
+fn is_external(
+    settings: &crate::settings::Settings,
+    kind: RefKind,
+    written: &str,
+    full: &str,
+) -> bool {
+    let kind = object_kind(kind);
+    settings.references.is_external(kind, &[full])
+        || settings
+            .references
+            .external_objects
+            .iter()
+            .any(|e| e.kind.is_none_or(|k| k == kind) && e.pattern.matches(written))
+}
+
+fn object_kind(kind: RefKind) -> ObjectKind {
+    match kind {
+        RefKind::Secret => ObjectKind::Secret,
+        RefKind::Connection => ObjectKind::Connection,
+        RefKind::Source => ObjectKind::Source,
+        RefKind::Cluster => ObjectKind::Cluster,
     }
 }
 
@@ -206,159 +194,4 @@ fn creating_head(ctx: &FileContext<'_>, statement: &Statement, kind: DefKind) ->
         ),
     };
     (head.to_string(), name)
-}
-
-/// The references of one statement (rules.md §5.5). DROP and `IF EXISTS`
-/// statements have none.
-fn collect(kind: &StatementKind, out: &mut Vec<Reference>) {
-    match kind {
-        StatementKind::AlterSecret(a) if !a.if_exists => {
-            out.push(Reference::item(ObjectKind::Secret, &a.name));
-        }
-        StatementKind::CreateConnection(c) => {
-            for option in &c.options.options {
-                option_references(option, out);
-            }
-        }
-        StatementKind::AlterConnection(a) if !a.if_exists => {
-            out.push(Reference::item(ObjectKind::Connection, &a.name));
-            if let AlterConnectionAction::Actions { actions, .. } = &a.action {
-                for action in actions {
-                    if let AlterConnectionItemKind::Set(option) = &action.kind {
-                        option_references(option, out);
-                    }
-                }
-            }
-        }
-        StatementKind::ValidateConnection(v) => {
-            out.push(Reference::item(ObjectKind::Connection, &v.name));
-        }
-        StatementKind::CreateSource(s) => {
-            if let Some(in_cluster) = &s.in_cluster {
-                cluster_reference(&in_cluster.cluster, out);
-            }
-            match &s.body {
-                SourceBody::Webhook(w) => webhook_references(w, out),
-                SourceBody::Connection(c) => {
-                    if let Some(connection) = &c.connection {
-                        out.push(Reference::item(ObjectKind::Connection, connection));
-                    }
-                    if let Some(format) = &c.format {
-                        format_references(format, out);
-                    }
-                }
-            }
-        }
-        StatementKind::CreateTableFromSource(t) => {
-            out.push(Reference::item(ObjectKind::Source, &t.source));
-            if let Some(format) = &t.format {
-                format_references(format, out);
-            }
-        }
-        StatementKind::CreateTableFromWebhook(t) => webhook_references(&t.webhook, out),
-        StatementKind::AlterSource(a) if !a.if_exists => {
-            out.push(Reference::item(ObjectKind::Source, &a.name));
-            if let AlterSourceAction::SetCluster(cluster) = &a.action {
-                cluster_reference(cluster, out);
-            }
-        }
-        StatementKind::AlterCluster(a) if !a.if_exists => {
-            out.push(Reference {
-                kind: ObjectKind::Cluster,
-                target: Target::Cluster(a.name.value.clone(), a.name.span),
-            });
-        }
-        StatementKind::CreateClusterReplica(r) => {
-            out.push(Reference {
-                kind: ObjectKind::Cluster,
-                target: Target::Cluster(r.cluster.value.clone(), r.cluster.span),
-            });
-        }
-        StatementKind::Set(set) => {
-            if matches!(set.variable.value.as_str(), "cluster" | "cluster_name") {
-                if let Some((span, value)) = set.values.first() {
-                    out.push(Reference {
-                        kind: ObjectKind::Cluster,
-                        target: Target::Cluster(value.clone(), *span),
-                    });
-                }
-            }
-        }
-        StatementKind::Shallow(s) => {
-            if let Some(in_cluster) = &s.in_cluster {
-                cluster_reference(&in_cluster.cluster, out);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn cluster_reference(cluster: &ClusterRef, out: &mut Vec<Reference>) {
-    if let ClusterRef::Name(ident) = cluster {
-        out.push(Reference {
-            kind: ObjectKind::Cluster,
-            target: Target::Cluster(ident.value.clone(), ident.span),
-        });
-    }
-}
-
-fn option_references(option: &SqlOption, out: &mut Vec<Reference>) {
-    if let Some(value) = &option.value {
-        let connection_valued = matches!(
-            option.name,
-            OptionName::SshTunnel | OptionName::AwsPrivatelink | OptionName::AwsConnection
-        );
-        value_references(value, connection_valued, out);
-    }
-}
-
-fn value_references(value: &Value, connection_valued: bool, out: &mut Vec<Reference>) {
-    match value {
-        Value::Secret {
-            name: Some(name), ..
-        } => out.push(Reference::item(ObjectKind::Secret, name)),
-        Value::Name(name) if connection_valued => {
-            out.push(Reference::item(ObjectKind::Connection, name))
-        }
-        Value::PrivateLink(link) => value_references(&link.name, true, out),
-        Value::Broker(broker) => {
-            if let Some(tunnel) = &broker.tunnel {
-                let name = match &tunnel.kind {
-                    BrokerTunnelKind::PrivateLink { name, .. } => name,
-                    BrokerTunnelKind::SshTunnel { name } => name,
-                };
-                out.push(Reference::item(ObjectKind::Connection, name));
-            }
-        }
-        Value::List { items, .. } => {
-            for item in items {
-                value_references(item, connection_valued, out);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn format_references(format: &FormatSpec, out: &mut Vec<Reference>) {
-    let formats: Vec<&Format> = match &format.kind {
-        FormatSpecKind::Bare(f) => vec![f],
-        FormatSpecKind::KeyValue { key, value } => vec![key, value],
-    };
-    for f in formats {
-        match &f.kind {
-            FormatKind::Avro(AvroSchema::Csr { csr, .. })
-            | FormatKind::Protobuf(ProtobufSchema::Csr { csr, .. }) => {
-                out.push(Reference::item(ObjectKind::Connection, &csr.connection));
-            }
-            _ => {}
-        }
-    }
-}
-
-fn webhook_references(webhook: &WebhookSpec, out: &mut Vec<Reference>) {
-    for option in webhook.check.iter().flat_map(|c| &c.options) {
-        if let WebhookCheckOptionKind::Secret(name) = &option.kind {
-            out.push(Reference::item(ObjectKind::Secret, name));
-        }
-    }
 }
