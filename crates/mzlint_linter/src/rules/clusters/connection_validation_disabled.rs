@@ -97,3 +97,114 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::legacy::test_util::*;
+
+    const BAD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require') WITH (VALIDATE = false);";
+    const GOOD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');";
+    const MESSAGE: &str = "connection `pg` is created with VALIDATE = false: a wrong host, port or credential surfaces only when a source uses it";
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            found(BAD, None),
+            vec![(
+                "MZ604".to_string(),
+                MESSAGE.to_string(),
+                "VALIDATE = false".to_string()
+            )]
+        );
+        let d = &diagnostics_of(BAD, "MZ604", None)[0];
+        assert_eq!(
+            d.help.as_deref(),
+            Some("remove the WITH clause, or suppress this with a reason when validation cannot reach the server")
+        );
+        insta::assert_snapshot!(render(BAD, None));
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD, None);
+    }
+
+    #[test]
+    fn types_validated_by_default() {
+        let with = "WITH (VALIDATE false)";
+        for (ty, options) in [
+            ("KAFKA", "BROKER 'k.internal:9092'"),
+            ("CONFLUENT SCHEMA REGISTRY", "URL 'https://csr.internal'"),
+            ("MYSQL", "HOST 'my.internal', USER 'mz'"),
+            (
+                "SQL SERVER",
+                "HOST 'ms.internal', DATABASE 'd', USER 'mz', PASSWORD SECRET p",
+            ),
+        ] {
+            let sql = format!("CREATE CONNECTION c TO {ty} ({options}) {with};");
+            assert_eq!(of(&sql, "MZ604", None).len(), 1, "{sql}");
+        }
+        for (ty, options) in [
+            ("AWS", "ASSUME ROLE ARN 'arn:aws:iam::1:role/mz'"),
+            ("SSH TUNNEL", "HOST 'b.internal', USER 'mz'"),
+            ("AWS PRIVATELINK", "SERVICE NAME 'com.amazonaws.vpce.us-east-1.vpce-svc-1', AVAILABILITY ZONES ('use1-az1')"),
+            ("ICEBERG CATALOG", "CATALOG TYPE 'rest', URL 'https://cat.internal', CREDENTIAL SECRET c"),
+        ] {
+            let sql = format!("CREATE CONNECTION c TO {ty} ({options}) {with};");
+            assert_none(&sql, "MZ604", None);
+        }
+    }
+
+    #[test]
+    fn not_on_true_strings_or_unknown_types() {
+        assert_none(
+            &GOOD.replace(");", ") WITH (VALIDATE = true);"),
+            "MZ604",
+            None,
+        );
+        assert_none(&GOOD.replace(");", ") WITH (VALIDATE);"), "MZ604", None);
+        // A string is MZ106's.
+        assert_none(
+            &GOOD.replace(");", ") WITH (VALIDATE = 'false');"),
+            "MZ604",
+            None,
+        );
+        // ALTER of a connection the project does not define: type unknown.
+        assert_none(
+            "ALTER CONNECTION pg SET (HOST = 'pg2.internal') WITH (VALIDATE = false);",
+            "MZ604",
+            None,
+        );
+    }
+
+    #[test]
+    fn alter_and_legacy_forms() {
+        let sql = format!(
+            "{GOOD}\nALTER CONNECTION pg SET (HOST = 'pg2.internal') WITH (VALIDATE = false);"
+        );
+        assert_eq!(
+            of(&sql, "MZ604", None),
+            vec![(
+                "connection `pg` is altered with VALIDATE = false: a wrong host, port or credential surfaces only when a source uses it".to_string(),
+                "VALIDATE = false".to_string()
+            )]
+        );
+        // The legacy FOR form, lower case, a comment, CRLF, non-ASCII.
+        let sql = "-- Prüfung aus\r\ncreate connection \"Kafka\" for kafka broker 'k.internal:9092'\r\n  with (validate /* offline */ false);\r\n";
+        assert_eq!(
+            of(sql, "MZ604", None),
+            vec![(
+                "connection `\"Kafka\"` is created with VALIDATE = false: a wrong host, port or credential surfaces only when a source uses it".to_string(),
+                "validate /* offline */ false".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn suppression_silences_it() {
+        assert_clean(
+            &format!("{BAD} -- mzlint: ignore[connection-validation-disabled] server only reachable from the cluster"),
+            None,
+        );
+    }
+}

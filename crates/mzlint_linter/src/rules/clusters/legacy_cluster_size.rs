@@ -135,3 +135,97 @@ mod unit {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::legacy::test_util::*;
+
+    const BAD: &str = "CREATE CLUSTER ingest (SIZE = 'xsmall');";
+    const GOOD: &str = "CREATE CLUSTER ingest (SIZE = 'M.1-small');";
+
+    fn texts(sql: &str) -> Vec<String> {
+        of(sql, "MZ602", None).into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            found(BAD, None),
+            vec![(
+                "MZ602".to_string(),
+                "cluster size 'xsmall' is a legacy size".to_string(),
+                "'xsmall'".to_string()
+            )]
+        );
+        let d = &diagnostics_of(BAD, "MZ602", None)[0];
+        assert_eq!(
+            d.help.as_deref(),
+            Some("use an M.1 size such as 'M.1-small'; regions opened after April 2024 have no t-shirt sizes and cc sizes are superseded (see Materialize's M.1 sizing page for equivalents)")
+        );
+        assert!(d.fix.is_none());
+        insta::assert_snapshot!(render(BAD, None));
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD, None);
+    }
+
+    #[test]
+    fn every_place_a_size_is_given() {
+        assert_eq!(
+            texts("CREATE CLUSTER c (MANAGED = false, REPLICAS (r1 (SIZE = '25cc'), r2 (SIZE 'M.1-large')));"),
+            ["'25cc'"]
+        );
+        assert_eq!(
+            texts("CREATE CLUSTER REPLICA c.r3 SIZE = '3XSMALL';"),
+            ["'3XSMALL'"]
+        );
+        assert_eq!(texts("ALTER CLUSTER c SET (SIZE '128C');"), ["'128C'"]);
+        // Parentheses left out (historical form), an identifier value.
+        assert_eq!(texts("CREATE CLUSTER c SIZE = medium;"), ["medium"]);
+        assert_eq!(
+            of("CREATE CLUSTER c SIZE = Large;", "MZ602", None)[0].0,
+            "cluster size 'large' is a legacy size"
+        );
+    }
+
+    #[test]
+    fn not_on_modern_custom_or_placeholder_sizes() {
+        for size in [
+            "'M.1-xsmall'",
+            "'M.1-1.5xlarge'",
+            "'mem-8'",
+            "'${CLUSTER_SIZE}'",
+            "'<size>'",
+        ] {
+            assert_none(&format!("CREATE CLUSTER c (SIZE = {size});"), "MZ602", None);
+        }
+        // SIZE on a source is MZ700's.
+        assert_none(
+            "CREATE SOURCE s IN CLUSTER c FROM KAFKA CONNECTION k (TOPIC 't') WITH (SIZE = 'xsmall');",
+            "MZ602",
+            None,
+        );
+    }
+
+    #[test]
+    fn case_comments_and_positions() {
+        let sql = "-- Größe\r\ncreate cluster \"Ingest\" (\r\n  replication factor = 1, size /* old */ = 'Small');\r\n";
+        assert_eq!(
+            of(sql, "MZ602", None),
+            vec![(
+                "cluster size 'Small' is a legacy size".to_string(),
+                "'Small'".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn suppression_silences_it() {
+        assert_clean(
+            &format!("{BAD} -- mzlint: ignore[MZ602] self-managed"),
+            None,
+        );
+    }
+}

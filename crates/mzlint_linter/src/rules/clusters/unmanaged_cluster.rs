@@ -102,3 +102,94 @@ fn managed_value(option: &SqlOption) -> Option<bool> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::legacy::test_util::*;
+
+    const BAD: &str = "CREATE CLUSTER ingest REPLICAS (r1 (SIZE = 'M.1-small'));";
+    const GOOD: &str = "CREATE CLUSTER ingest (SIZE = 'M.1-small', REPLICATION FACTOR = 1);";
+    const MESSAGE: &str =
+        "cluster `ingest` is unmanaged: its replicas are created and sized by hand";
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            found(BAD, None),
+            vec![(
+                "MZ605".to_string(),
+                MESSAGE.to_string(),
+                "REPLICAS (r1 (SIZE = 'M.1-small'))".to_string()
+            )]
+        );
+        let d = &diagnostics_of(BAD, "MZ605", None)[0];
+        assert_eq!(
+            d.help.as_deref(),
+            Some("use a managed cluster (SIZE = 'M.1-small', REPLICATION FACTOR = 1); CREATE CLUSTER REPLICA is deprecated")
+        );
+        insta::assert_snapshot!(render(BAD, None));
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD, None);
+    }
+
+    #[test]
+    fn one_report_per_statement() {
+        let sql = "CREATE CLUSTER ingest (MANAGED = false, REPLICAS (r1 (SIZE = 'M.1-small')));";
+        assert_one(sql, "MZ605", MESSAGE, "MANAGED = false", None);
+    }
+
+    #[test]
+    fn alter_and_replicas() {
+        assert_one(
+            "ALTER CLUSTER ingest SET (MANAGED = false);",
+            "MZ605",
+            MESSAGE,
+            "MANAGED = false",
+            None,
+        );
+        assert_one(
+            "CREATE CLUSTER REPLICA ingest.r2 SIZE = 'M.1-small';",
+            "MZ605",
+            MESSAGE,
+            "CREATE CLUSTER REPLICA ingest.r2",
+            None,
+        );
+        assert_none("DROP CLUSTER REPLICA ingest.r2;", "MZ605", None);
+        assert_none("ALTER CLUSTER ingest SET (MANAGED = true);", "MZ605", None);
+        assert_none(
+            "CREATE CLUSTER c (MANAGED, SIZE = 'M.1-small');",
+            "MZ605",
+            None,
+        );
+        // REPLICAS with MANAGED = true is MZ100's.
+        assert_none(
+            "CREATE CLUSTER c (MANAGED = true, REPLICAS (r1 (SIZE = 'M.1-small')));",
+            "MZ605",
+            None,
+        );
+    }
+
+    #[test]
+    fn case_comments_names_and_positions() {
+        let sql = "-- Größe\r\ncreate cluster \"Manual\" (managed /* by hand */ = false,\r\n  replicas (r1 (size = 'M.1-small')));\r\n";
+        assert_eq!(
+            of(sql, "MZ605", None),
+            vec![(
+                "cluster `\"Manual\"` is unmanaged: its replicas are created and sized by hand"
+                    .to_string(),
+                "managed /* by hand */ = false".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn suppression_silences_it() {
+        assert_clean(
+            &format!("{BAD} -- mzlint: ignore[MZ605] pinned replica"),
+            None,
+        );
+    }
+}

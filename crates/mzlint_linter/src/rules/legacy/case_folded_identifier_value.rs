@@ -149,3 +149,117 @@ fn report(
         )),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::*;
+    use crate::testing::assert_fixes_converge;
+    use crate::Applicability;
+
+    const BAD: &str = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION MzPub) FOR TABLES (public.orders);";
+    const GOOD: &str = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'MzPub') FOR TABLES (public.orders);";
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            found(BAD, None),
+            vec![(
+                "MZ705".to_string(),
+                "PUBLICATION MzPub is an unquoted identifier, so Materialize looks up 'mzpub'"
+                    .to_string(),
+                "MzPub".to_string()
+            )]
+        );
+        let d = &diagnostics_of(BAD, "MZ705", None)[0];
+        assert_eq!(
+            d.help.as_deref(),
+            Some("write PUBLICATION 'MzPub' if the upstream name has capitals, or 'mzpub' to make the folding explicit")
+        );
+        assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Unsafe);
+        insta::assert_snapshot!(render(BAD, None));
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD, None);
+    }
+
+    #[test]
+    fn fix_quotes_the_original_spelling() {
+        assert_eq!(assert_fixes_converge(BAD, None), GOOD);
+    }
+
+    #[test]
+    fn every_case_sensitive_option() {
+        let sql = "CREATE CONNECTION pg TO POSTGRES (HOST PgHost, DATABASE Shop, USER MzUser, SSL MODE Require);";
+        let found = of(sql, "MZ705", None);
+        let texts: Vec<&str> = found.iter().map(|(_, t)| t.as_str()).collect();
+        // HOST and SSL MODE are case-insensitive.
+        assert_eq!(texts, ["Shop", "MzUser"]);
+        assert_eq!(
+            found[1].0,
+            "USER MzUser is an unquoted identifier, so Materialize looks up 'mzuser'"
+        );
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKER 'k.internal:9092', PROGRESS TOPIC Progress, SASL MECHANISMS Plain, SASL USERNAME Mz, SASL PASSWORD SECRET kp);";
+        let texts: Vec<String> = of(sql, "MZ705", None).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["Progress", "Mz"]);
+        let sql = "CREATE SOURCE k IN CLUSTER ingest FROM KAFKA CONNECTION kafka (TOPIC Events, GROUP ID PREFIX MzGroup);";
+        let texts: Vec<String> = of(sql, "MZ705", None).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["Events", "MzGroup"]);
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "CREATE SOURCE k IN CLUSTER ingest FROM KAFKA CONNECTION kafka (TOPIC 'Events', GROUP ID PREFIX 'MzGroup');"
+        );
+        let sql = "CREATE CONNECTION cat TO ICEBERG CATALOG (CATALOG TYPE 'rest', URL 'https://cat.example.com', WAREHOUSE Lake, CREDENTIAL SECRET c);";
+        assert_eq!(of(sql, "MZ705", None)[0].1, "Lake");
+        let sql = "ALTER CONNECTION pg SET (DATABASE = Shop);";
+        assert_eq!(of(sql, "MZ705", None)[0].1, "Shop");
+    }
+
+    #[test]
+    fn not_on_quoted_lower_case_or_misplaced_values() {
+        for value in ["\"MzPub\"", "'MzPub'", "mzpub", "mz_pub"] {
+            let sql = format!("CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION {value});");
+            assert_none(&sql, "MZ705", None);
+        }
+        // DATABASE on MYSQL is MZ100's; PUBLICATION on a MySQL source too.
+        assert_none(
+            "CREATE CONNECTION my TO MYSQL (HOST 'my.internal', USER 'mz', DATABASE Shop);",
+            "MZ705",
+            None,
+        );
+        assert_none(
+            "CREATE SOURCE m IN CLUSTER ingest FROM MYSQL CONNECTION my (PUBLICATION MzPub);",
+            "MZ705",
+            None,
+        );
+    }
+
+    #[test]
+    fn aliases_legacy_form_and_positions() {
+        // DBNAME counts as DATABASE.
+        let sql = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DBNAME Shop, USER 'mz');";
+        assert_eq!(
+            of(sql, "MZ705", None)[0].0,
+            "DATABASE Shop is an unquoted identifier, so Materialize looks up 'shop'"
+        );
+        // The legacy FOR form.
+        let sql = "CREATE CONNECTION pg FOR POSTGRES HOST 'pg.internal', DATABASE Shop, USER 'mz';";
+        assert_eq!(of(sql, "MZ705", None)[0].1, "Shop");
+        // Lower-case keywords, a comment between option words, CRLF,
+        // non-ASCII text before the span.
+        let sql = "-- Veröffentlichung\r\ncreate source src in cluster ingest\r\n  from postgres connection pg (publication /* name */ MzPub);\r\n";
+        assert_eq!(of(sql, "MZ705", None)[0].1, "MzPub");
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "-- Veröffentlichung\r\ncreate source src in cluster ingest\r\n  from postgres connection pg (publication /* name */ 'MzPub');\r\n"
+        );
+    }
+
+    #[test]
+    fn suppression_silences_it() {
+        let sql =
+            format!("{BAD} -- mzlint: ignore[case-folded-identifier-value] really lower case");
+        assert_clean(&sql, None);
+    }
+}

@@ -125,3 +125,97 @@ fn legacy_for(
         .with_fix(Fix::safe(format!("Write TO {type_name} ( … )"), edits)),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::*;
+    use crate::testing::assert_fixes_converge;
+    use crate::Applicability;
+
+    const BAD: &str = "CREATE CONNECTION bastion FOR SSH TUNNEL HOST 'bastion.acme-corp.net', USER 'mz', PORT 22;";
+    const GOOD: &str = "CREATE CONNECTION bastion TO SSH TUNNEL (HOST 'bastion.acme-corp.net', USER 'mz', PORT 22);";
+    const BROKERS: &str = "BROKERS [ … ] is the legacy form; write BROKERS ( … )";
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            found(BAD, None),
+            vec![(
+                "MZ703".to_string(),
+                "connection `bastion` uses the legacy form FOR SSH TUNNEL …; write TO SSH TUNNEL ( … )".to_string(),
+                "FOR SSH TUNNEL".to_string()
+            )]
+        );
+        let d = &diagnostics_of(BAD, "MZ703", None)[0];
+        assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Safe);
+        insta::assert_snapshot!(render(BAD, None));
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD, None);
+    }
+
+    #[test]
+    fn fix_writes_to_and_parentheses() {
+        assert_eq!(assert_fixes_converge(BAD, None), GOOD);
+        // Before WITH; lower case kept; a comment inside; CRLF; non-ASCII.
+        let sql = "-- Verbindung für Kafka\r\ncreate connection k for /* 2022 */ kafka\r\n  broker 'k1.internal:9092' with (validate = true);\r\n";
+        assert_one(
+            sql,
+            "MZ703",
+            "connection `k` uses the legacy form FOR KAFKA …; write TO KAFKA ( … )",
+            "for /* 2022 */ kafka",
+            None,
+        );
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "-- Verbindung für Kafka\r\ncreate connection k to /* 2022 */ kafka\r\n  (broker 'k1.internal:9092') with (validate = true);\r\n"
+        );
+        // Quoted, qualified names are shown as written.
+        let sql = "CREATE CONNECTION app.\"Bastion\" FOR SSH TUNNEL HOST 'b.internal', USER 'mz';";
+        assert_eq!(
+            of(sql, "MZ703", None)[0].0,
+            "connection `app.\"Bastion\"` uses the legacy form FOR SSH TUNNEL …; write TO SSH TUNNEL ( … )"
+        );
+    }
+
+    #[test]
+    fn bracketed_brokers() {
+        let sql = "CREATE CONNECTION kafka_dev TO KAFKA (BROKERS ['k1:9092', 'k2:9092' USING SSH TUNNEL bastion], SECURITY PROTOCOL = 'SSL');";
+        assert_one(
+            sql,
+            "MZ703",
+            BROKERS,
+            "['k1:9092', 'k2:9092' USING SSH TUNNEL bastion]",
+            None,
+        );
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "CREATE CONNECTION kafka_dev TO KAFKA (BROKERS ('k1:9092', 'k2:9092' USING SSH TUNNEL bastion), SECURITY PROTOCOL = 'SSL');"
+        );
+        let sql = "ALTER CONNECTION kafka_dev SET (BROKERS = ['k1:9092']);";
+        assert_one(sql, "MZ703", BROKERS, "['k1:9092']", None);
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "ALTER CONNECTION kafka_dev SET (BROKERS = ('k1:9092'));"
+        );
+        // Both forms in one statement: two reports, both fixed.
+        let sql = "CREATE CONNECTION k FOR KAFKA BROKERS ['k1:9092', 'k2:9092'];";
+        assert_eq!(of(sql, "MZ703", None).len(), 2);
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "CREATE CONNECTION k TO KAFKA (BROKERS ('k1:9092', 'k2:9092'));"
+        );
+        assert_clean(
+            "CREATE CONNECTION k TO KAFKA (BROKERS ('k1:9092', 'k2:9092'));",
+            None,
+        );
+    }
+
+    #[test]
+    fn suppression_silences_it() {
+        let sql = format!("{BAD} -- mzlint: ignore[MZ703]");
+        assert_clean(&sql, None);
+    }
+}

@@ -169,6 +169,7 @@ fn create_source(
                 .iter()
                 .map(|e| table_statement(ctx, &source_name, e, &columns))
                 .find(|s| s.contains(" WITH ("))
+                .map(|s| format!("{s};"))
                 .unwrap_or_else(|| generic_columns_help(&source_name, name)),
             _ => generic_columns_help(&source_name, name),
         };
@@ -432,4 +433,192 @@ fn rewrite_for_tables(
         "Create the source alone and one table per entry with CREATE TABLE … FROM SOURCE",
         vec![Edit::replace(statement, content)],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::*;
+    use crate::Applicability;
+
+    const BAD: &str = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') FOR TABLES (public.orders);";
+    const GOOD: &str = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub');\nCREATE TABLE orders FROM SOURCE src (REFERENCE public.orders);";
+    const CFG: Option<&str> = Some(WITH_MZ702);
+
+    /// The display-only rewrite of the first MZ702 carrying one.
+    fn rewrite(sql: &str) -> String {
+        let d = diagnostics_of(sql, "MZ702", CFG)
+            .into_iter()
+            .find(|d| d.fix.is_some())
+            .expect("a fix");
+        let fix = d.fix.unwrap();
+        assert_eq!(fix.applicability, Applicability::DisplayOnly);
+        crate::fix::apply_edits(sql, &fix.edits)
+    }
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            found(BAD, CFG),
+            vec![(
+                "MZ702".to_string(),
+                "FOR TABLES creates legacy subsources; create the source alone and add each table with CREATE TABLE … FROM SOURCE".to_string(),
+                "FOR TABLES (public.orders)".to_string()
+            )]
+        );
+        let d = &diagnostics_of(BAD, "MZ702", CFG)[0];
+        assert_eq!(
+            d.help.as_deref(),
+            Some("CREATE TABLE orders FROM SOURCE src (REFERENCE public.orders);")
+        );
+        insta::assert_snapshot!(render(BAD, CFG));
+    }
+
+    #[test]
+    fn off_by_default() {
+        assert_none(BAD, "MZ702", None);
+        assert_clean(BAD, None);
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD, CFG);
+    }
+
+    #[test]
+    fn display_only_rewrite_is_the_good_example() {
+        assert_eq!(rewrite(BAD), GOOD);
+        // Never applied by --fix, even with unsafe fixes.
+        assert_eq!(
+            crate::testing::assert_fixes_converge(BAD, CFG),
+            BAD,
+            "display-only fixes must not be applied"
+        );
+    }
+
+    #[test]
+    fn rewrite_carries_columns_unqualified() {
+        let sql = "CREATE SOURCE pg_legacy IN CLUSTER ingest\n    FROM POSTGRES CONNECTION pg_main (PUBLICATION 'mz_pub',\n        TEXT COLUMNS (public.orders.status, public.users.kind), EXCLUDE COLUMNS (users.\"Blob\"))\n    FOR TABLES (public.orders, public.users AS app_users);";
+        assert_eq!(
+            rewrite(sql),
+            "CREATE SOURCE pg_legacy IN CLUSTER ingest\n    FROM POSTGRES CONNECTION pg_main (PUBLICATION 'mz_pub');\nCREATE TABLE orders FROM SOURCE pg_legacy (REFERENCE public.orders) WITH (TEXT COLUMNS (status));\nCREATE TABLE app_users FROM SOURCE pg_legacy (REFERENCE public.users) WITH (TEXT COLUMNS (kind), EXCLUDE COLUMNS (\"Blob\"));"
+        );
+        // MySQL: IGNORE COLUMNS becomes EXCLUDE COLUMNS; INTO aliases; the
+        // option list goes when only column options were in it.
+        let sql = "CREATE SOURCE mysql_legacy FROM MYSQL CONNECTION mysql_prod (\n        TEXT COLUMNS (shop.orders.flags), IGNORE COLUMNS [shop.orders.raw_blob])\n    FOR TABLES (shop.orders, shop.items INTO shop_items);";
+        assert_eq!(
+            rewrite(sql),
+            "CREATE SOURCE mysql_legacy FROM MYSQL CONNECTION mysql_prod;\nCREATE TABLE orders FROM SOURCE mysql_legacy (REFERENCE shop.orders) WITH (TEXT COLUMNS (flags), EXCLUDE COLUMNS (raw_blob));\nCREATE TABLE shop_items FROM SOURCE mysql_legacy (REFERENCE shop.items);"
+        );
+        let found: Vec<String> = of(sql, "MZ702", CFG).into_iter().map(|(m, _)| m).collect();
+        assert_eq!(
+            found,
+            [
+                "TEXT COLUMNS on CREATE SOURCE is legacy syntax; give the columns unqualified in CREATE TABLE … FROM SOURCE … WITH (TEXT COLUMNS (…))",
+                "EXCLUDE COLUMNS on CREATE SOURCE is legacy syntax; give the columns unqualified in CREATE TABLE … FROM SOURCE … WITH (EXCLUDE COLUMNS (…))",
+                "FOR TABLES creates legacy subsources; create the source alone and add each table with CREATE TABLE … FROM SOURCE",
+            ]
+        );
+    }
+
+    #[test]
+    fn other_legacy_clauses() {
+        let sql = "CREATE SOURCE pg_all FROM POSTGRES CONNECTION pg_main (PUBLICATION mz_pub) FOR ALL TABLES;";
+        let d = &diagnostics_of(sql, "MZ702", CFG)[0];
+        assert_eq!(d.message, "FOR ALL TABLES creates legacy subsources; create the source alone and add each table with CREATE TABLE … FROM SOURCE");
+        assert_eq!(&sql[d.span.range()], "FOR ALL TABLES");
+        assert!(d.fix.is_none());
+        let sql = "CREATE SOURCE pg_schemas FROM POSTGRES CONNECTION pg_main (PUBLICATION 'mz_pub') FOR SCHEMAS (public, billing);";
+        let d = &diagnostics_of(sql, "MZ702", CFG)[0];
+        assert_eq!(&sql[d.span.range()], "FOR SCHEMAS (public, billing)");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("CREATE TABLE <table> FROM SOURCE pg_schemas (REFERENCE public.<table>); for each table to ingest")
+        );
+        let sql = "ALTER SOURCE pg_legacy ADD SUBSOURCE public.payments, public.refunds AS refunds_v2\n    WITH (TEXT COLUMNS (public.payments.method));";
+        let d = &diagnostics_of(sql, "MZ702", CFG)[0];
+        assert_eq!(
+            d.message,
+            "ADD SUBSOURCE creates legacy subsources; add each table with CREATE TABLE … FROM SOURCE"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("CREATE TABLE payments FROM SOURCE pg_legacy (REFERENCE public.payments) WITH (TEXT COLUMNS (method)); likewise for each other table")
+        );
+        let sql = "alter source s add table public.t;";
+        assert_eq!(
+            of(sql, "MZ702", CFG)[0].0,
+            "ADD TABLE creates legacy subsources; add each table with CREATE TABLE … FROM SOURCE"
+        );
+        // Kafka: FORMAT, INCLUDE, ENVELOPE, a column list; EXPOSE PROGRESS.
+        let sql = "CREATE SOURCE k (a, b) FROM KAFKA CONNECTION kafka_prod (TOPIC 'clicks') FORMAT JSON INCLUDE TIMESTAMP ENVELOPE NONE EXPOSE PROGRESS AS k_progress;";
+        let found = of(sql, "MZ702", CFG);
+        let texts: Vec<&str> = found.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "(a, b)",
+                "FORMAT JSON",
+                "INCLUDE TIMESTAMP",
+                "ENVELOPE NONE",
+                "EXPOSE PROGRESS AS k_progress"
+            ]
+        );
+        let d = &diagnostics_of(sql, "MZ702", CFG)[1];
+        assert_eq!(d.message, "FORMAT on CREATE SOURCE is legacy syntax; create the source alone and give FORMAT in CREATE TABLE … FROM SOURCE");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("CREATE TABLE <table> FROM SOURCE k FORMAT JSON INCLUDE TIMESTAMP ENVELOPE NONE;")
+        );
+    }
+
+    #[test]
+    fn not_where_another_rule_reports_the_clause() {
+        // FOR clauses on Kafka and single-output load generators: MZ100.
+        assert_none(
+            "CREATE SOURCE c IN CLUSTER ingest FROM LOAD GENERATOR COUNTER FOR ALL TABLES;",
+            "MZ702",
+            CFG,
+        );
+        // FORMAT on a Postgres source: MZ100.
+        assert_none(
+            "CREATE SOURCE p IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'p') FORMAT JSON;",
+            "MZ702",
+            CFG,
+        );
+        // Multi-output load generators take FOR ALL TABLES (legacy).
+        assert_eq!(
+            of("CREATE SOURCE tpch_src FROM LOAD GENERATOR TPCH (SCALE FACTOR 0.1) FOR ALL TABLES;", "MZ702", CFG).len(),
+            1
+        );
+        // The new syntax is clean.
+        assert_clean(
+            "CREATE SOURCE kafka_src IN CLUSTER ingest FROM KAFKA CONNECTION kafka_prod (TOPIC 'events');\nCREATE TABLE events FROM SOURCE kafka_src FORMAT JSON ENVELOPE NONE;",
+            CFG,
+        );
+    }
+
+    #[test]
+    fn case_comments_names_and_positions() {
+        // Lower case, comments in the clause, quoted names, CRLF, non-ASCII.
+        let sql = "-- Bestellungen für Köln\r\ncreate source \"Src\" in cluster ingest from postgres connection pg (publication 'p')\r\n  for /* legacy */ tables (\"Sales\".\"Orders\" as \"Orders\");\r\n";
+        let d = &diagnostics_of(sql, "MZ702", CFG)[0];
+        assert_eq!(
+            &sql[d.span.range()],
+            "for /* legacy */ tables (\"Sales\".\"Orders\" as \"Orders\")"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("CREATE TABLE \"Orders\" FROM SOURCE \"Src\" (REFERENCE \"Sales\".\"Orders\");")
+        );
+        assert_eq!(
+            rewrite(sql),
+            "-- Bestellungen für Köln\r\ncreate source \"Src\" in cluster ingest from postgres connection pg (publication 'p');\nCREATE TABLE \"Orders\" FROM SOURCE \"Src\" (REFERENCE \"Sales\".\"Orders\");\r\n"
+        );
+    }
+
+    #[test]
+    fn suppression_silences_it() {
+        let sql = format!("{BAD} -- mzlint: ignore[legacy-subsource-syntax]");
+        assert_clean(&sql, CFG);
+    }
 }

@@ -246,3 +246,259 @@ fn canonical_upper(accepted: &'static [&'static str], text: &str) -> Option<&'st
         .copied()
         .find(|a| a.eq_ignore_ascii_case(text))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::*;
+    use crate::testing::assert_fixes_converge;
+    use crate::Applicability;
+
+    const BAD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USERNAME 'mz', PASSWORD SECRET pg_pw, SSL MODE 'verify-full');";
+    const GOOD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'verify_full');";
+
+    fn conn(connection_type: &str, options: &str) -> String {
+        format!("CREATE CONNECTION c TO {connection_type} (HOST 'db.internal', {options});")
+    }
+
+    /// The single MZ704 message on `sql`, and the text after fixing.
+    fn spelling(sql: &str) -> (String, String) {
+        let found = of(sql, "MZ704", None);
+        assert_eq!(found.len(), 1, "{sql}: {found:?}");
+        (found[0].0.clone(), assert_fixes_converge(sql, None))
+    }
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            found(BAD, None),
+            vec![
+                (
+                    "MZ704".to_string(),
+                    "USERNAME is a synonym; the canonical option name is USER".to_string(),
+                    "USERNAME".to_string()
+                ),
+                (
+                    "MZ704".to_string(),
+                    "'verify-full' is accepted, but the canonical spelling is 'verify_full'"
+                        .to_string(),
+                    "'verify-full'".to_string()
+                ),
+            ]
+        );
+        for d in diagnostics_of(BAD, "MZ704", None) {
+            assert_eq!(d.fix.unwrap().applicability, Applicability::Safe);
+        }
+        insta::assert_snapshot!(render(BAD, None));
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD, None);
+    }
+
+    #[test]
+    fn fix_gives_the_good_example() {
+        assert_eq!(assert_fixes_converge(BAD, None), GOOD);
+    }
+
+    #[test]
+    fn postgres_ssl_modes() {
+        let (message, fixed) = spelling(&conn("POSTGRES", "SSL MODE 'required'"));
+        assert_eq!(
+            message,
+            "'required' is accepted, but the canonical spelling is 'require'"
+        );
+        assert!(fixed.contains("SSL MODE 'require')"), "{fixed}");
+        let (message, _) = spelling(&conn("POSTGRES", "SSL MODE 'verify-ca'"));
+        assert_eq!(
+            message,
+            "'verify-ca' is accepted, but the canonical spelling is 'verify_ca'"
+        );
+        // An unquoted identifier folds: quoted lower case is canonical.
+        let (message, fixed) = spelling(&conn("POSTGRES", "SSL MODE REQUIRE"));
+        assert_eq!(
+            message,
+            "SSL MODE REQUIRE is accepted, but the canonical spelling is 'require'"
+        );
+        assert!(fixed.contains("SSL MODE 'require')"), "{fixed}");
+        // Rejected (case-sensitive) values are MZ104's.
+        assert_none(&conn("POSTGRES", "SSL MODE 'REQUIRE'"), "MZ704", None);
+        assert_none(&conn("POSTGRES", "SSL MODE 'prefer'"), "MZ704", None);
+        assert_none(&conn("POSTGRES", "SSL MODE 'require'"), "MZ704", None);
+    }
+
+    #[test]
+    fn mysql_and_sql_server_ssl_modes() {
+        let (message, _) = spelling(&conn("MYSQL", "USER 'mz', SSL MODE 'require'"));
+        assert_eq!(
+            message,
+            "'require' is accepted, but the canonical spelling is 'required'"
+        );
+        let (message, fixed) = spelling(&conn("MYSQL", "USER 'mz', SSL MODE 'VERIFY_IDENTITY'"));
+        assert_eq!(
+            message,
+            "'VERIFY_IDENTITY' is accepted, but the canonical spelling is 'verify_identity'"
+        );
+        assert!(fixed.contains("SSL MODE 'verify_identity')"), "{fixed}");
+        let (message, _) = spelling(&conn("MYSQL", "USER 'mz', SSL MODE 'Verify-Identity'"));
+        assert_eq!(
+            message,
+            "'Verify-Identity' is accepted, but the canonical spelling is 'verify_identity'"
+        );
+        let (message, _) = spelling(&conn("MYSQL", "USER 'mz', SSL MODE required"));
+        assert_eq!(
+            message,
+            "SSL MODE required is accepted, but the canonical spelling is 'required'"
+        );
+        assert_none(
+            &conn("MYSQL", "USER 'mz', SSL MODE 'preferred'"),
+            "MZ704",
+            None,
+        );
+        let (message, _) = spelling(&conn(
+            "SQL SERVER",
+            "DATABASE 'd', USER 'mz', PASSWORD SECRET p, SSL MODE 'Verify'",
+        ));
+        assert_eq!(
+            message,
+            "'Verify' is accepted, but the canonical spelling is 'verify'"
+        );
+        assert_none(
+            &conn(
+                "SQL SERVER",
+                "DATABASE 'd', USER 'mz', PASSWORD SECRET p, SSL MODE 'require'",
+            ),
+            "MZ704",
+            None,
+        );
+        // Kafka takes no SSL MODE at all (MZ100).
+        assert_none(
+            "CREATE CONNECTION k TO KAFKA (BROKER 'k.internal:9092', SSL MODE 'verify-full');",
+            "MZ704",
+            None,
+        );
+    }
+
+    #[test]
+    fn kafka_protocol_and_mechanisms() {
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKER 'k.internal:9092', SECURITY PROTOCOL = 'sasl_ssl', SASL MECHANISMS = 'scram-sha-256', SASL USERNAME = 'mz', SASL PASSWORD = SECRET kp);";
+        let messages: Vec<String> = of(sql, "MZ704", None).into_iter().map(|(m, _)| m).collect();
+        assert_eq!(
+            messages,
+            [
+                "'sasl_ssl' is accepted, but the canonical spelling is 'SASL_SSL'",
+                "'scram-sha-256' is accepted, but the canonical spelling is 'SCRAM-SHA-256'",
+            ]
+        );
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            "CREATE CONNECTION k TO KAFKA (BROKER 'k.internal:9092', SECURITY PROTOCOL = 'SASL_SSL', SASL MECHANISMS = 'SCRAM-SHA-256', SASL USERNAME = 'mz', SASL PASSWORD = SECRET kp);"
+        );
+        let (message, _) = spelling(
+            "CREATE CONNECTION k TO KAFKA (BROKER 'k.internal:9092', SECURITY PROTOCOL ssl);",
+        );
+        assert_eq!(
+            message,
+            "SECURITY PROTOCOL ssl is accepted, but the canonical spelling is 'SSL'"
+        );
+        // Rejected values are MZ108's.
+        assert_none(
+            "CREATE CONNECTION k TO KAFKA (BROKER 'k.internal:9092', SECURITY PROTOCOL 'tls', SASL MECHANISMS 'SCRAM-SHA256');",
+            "MZ704",
+            None,
+        );
+    }
+
+    #[test]
+    fn synonyms_and_into() {
+        let (message, fixed) = spelling("CREATE SOURCE m IN CLUSTER ingest FROM MYSQL CONNECTION my (IGNORE /* old */ COLUMNS (shop.orders.blob)) FOR TABLES (shop.orders);");
+        assert_eq!(
+            message,
+            "IGNORE COLUMNS is a synonym; the canonical option name is EXCLUDE COLUMNS"
+        );
+        assert!(
+            fixed.contains("(EXCLUDE COLUMNS (shop.orders.blob))"),
+            "{fixed}"
+        );
+        let (message, fixed) = spelling(
+            "CREATE TABLE t FROM SOURCE m (REFERENCE shop.orders) WITH (IGNORE COLUMNS (blob));",
+        );
+        assert_eq!(
+            message,
+            "IGNORE COLUMNS is a synonym; the canonical option name is EXCLUDE COLUMNS"
+        );
+        assert!(fixed.ends_with("WITH (EXCLUDE COLUMNS (blob));"), "{fixed}");
+        let (message, fixed) = spelling("CREATE SOURCE m IN CLUSTER ingest FROM MYSQL CONNECTION my FOR TABLES (shop.orders, shop.items into shop_items);");
+        assert_eq!(message, "INTO is a synonym; the canonical keyword is AS");
+        assert!(fixed.contains("shop.items AS shop_items"), "{fixed}");
+        let (message, fixed) = spelling("ALTER SOURCE m ADD SUBSOURCE shop.items INTO shop_items;");
+        assert_eq!(message, "INTO is a synonym; the canonical keyword is AS");
+        assert_eq!(
+            fixed,
+            "ALTER SOURCE m ADD SUBSOURCE shop.items AS shop_items;"
+        );
+        let (_, fixed) = spelling("ALTER CONNECTION pg SET (USERNAME = 'mz2');");
+        assert_eq!(fixed, "ALTER CONNECTION pg SET (USER = 'mz2');");
+        let (_, fixed) = spelling("ALTER CONNECTION pg RESET (USERNAME);");
+        assert_eq!(fixed, "ALTER CONNECTION pg RESET (USER);");
+    }
+
+    #[test]
+    fn alter_connection_uses_the_project_type() {
+        let create = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', SSL MODE 'require');";
+        let sql = format!("{create}\nALTER CONNECTION pg SET (SSL MODE = 'verify-full');");
+        assert_eq!(
+            of(&sql, "MZ704", None),
+            vec![(
+                "'verify-full' is accepted, but the canonical spelling is 'verify_full'"
+                    .to_string(),
+                "'verify-full'".to_string()
+            )]
+        );
+        // Type unknown: silent.
+        assert_none(
+            "ALTER CONNECTION pg SET (SSL MODE = 'verify-full');",
+            "MZ704",
+            None,
+        );
+    }
+
+    #[test]
+    fn aliases_legacy_form_placeholders_and_positions() {
+        // SSLMODE counts as SSL MODE (MZ100 reports the name).
+        let found = of(&conn("POSTGRES", "SSLMODE 'verify-ca'"), "MZ704", None);
+        assert_eq!(found[0].1, "'verify-ca'");
+        // The legacy FOR form.
+        let sql = "CREATE CONNECTION pg FOR POSTGRES HOST 'pg.internal', DATABASE 'shop', USERNAME 'mz', SSL MODE 'verify-full';";
+        assert_eq!(of(sql, "MZ704", None).len(), 2);
+        // Placeholders are skipped.
+        assert_none(
+            &conn("POSTGRES", "SSL MODE '${PG_SSL_MODE}'"),
+            "MZ704",
+            None,
+        );
+        assert_none(
+            "CREATE CONNECTION k TO KAFKA (BROKER 'k.internal:9092', SECURITY PROTOCOL '{{ protocol }}');",
+            "MZ704",
+            None,
+        );
+        // Lower-case keywords, a comment between option words, CRLF and
+        // non-ASCII text before the span.
+        let sql = "-- Datenbank für Aufträge\r\ncreate connection pg to postgres (\r\n  host 'pg.internal', database 'shop', user 'mz',\r\n  ssl /* tls */ mode 'verify-ca');\r\n";
+        let (message, fixed) = spelling(sql);
+        assert_eq!(
+            message,
+            "'verify-ca' is accepted, but the canonical spelling is 'verify_ca'"
+        );
+        assert_eq!(
+            fixed,
+            "-- Datenbank für Aufträge\r\ncreate connection pg to postgres (\r\n  host 'pg.internal', database 'shop', user 'mz',\r\n  ssl /* tls */ mode 'verify_ca');\r\n"
+        );
+    }
+
+    #[test]
+    fn suppression_silences_it() {
+        let sql = format!("-- mzlint: disable[MZ704]\n{BAD}\n-- mzlint: enable[MZ704]\n");
+        assert_clean(&sql, None);
+    }
+}

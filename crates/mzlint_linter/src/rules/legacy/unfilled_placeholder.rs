@@ -388,10 +388,21 @@ impl Walker<'_, '_, '_> {
         self.ctx.settings().security.is_unfilled_placeholder(text)
     }
 
-    /// `<word>` parts of a name.
+    /// `<word>` parts of a name. `what` is what the whole name must name;
+    /// qualifying parts name its schema and database (a column's: its
+    /// table, schema, database).
     fn name(&mut self, name: &ItemName, label: &str, what: &str) {
-        for part in &name.parts {
-            self.ident(part, label, what);
+        const ITEM: &[&str] = &["a schema", "a database"];
+        const COLUMN: &[&str] = &["a table", "a schema", "a database"];
+        let qualifiers = if what == "a column" { COLUMN } else { ITEM };
+        let count = name.parts.len();
+        for (index, part) in name.parts.iter().enumerate() {
+            let from_right = count - 1 - index;
+            let role = match from_right {
+                0 => what,
+                n => qualifiers.get(n - 1).copied().unwrap_or("a qualifier"),
+            };
+            self.ident(part, label, role);
         }
     }
 
@@ -434,14 +445,12 @@ impl Walker<'_, '_, '_> {
     fn value(&mut self, name: &OptionName, value: &Value) {
         let ctx = self.ctx;
         match value {
-            Value::String(s) => {
-                if self.is_unfilled(&s.value) {
-                    if is_secret_bearing(name) {
-                        self.redacted(name, s.span);
-                    } else {
-                        let written = format!("'{}'", s.value);
-                        self.value_form(name, s.span, &written);
-                    }
+            Value::String(s) if self.is_unfilled(&s.value) => {
+                if is_secret_bearing(name) {
+                    self.redacted(name, s.span);
+                } else {
+                    let written = format!("'{}'", s.value);
+                    self.value_form(name, s.span, &written);
                 }
             }
             Value::Ident(ident) if !is_name_valued(name) => {
@@ -641,6 +650,253 @@ fn value_what(name: &OptionName) -> &'static str {
         OptionName::AssumeRoleArn => "role ARN",
         OptionName::Warehouse => "warehouse",
         OptionName::Port => "port",
+        OptionName::RetainHistory => "retention period",
         _ => "value",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::*;
+
+    const BAD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST '<host>', DATABASE '<database>', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'verify_full', SSL CERTIFICATE AUTHORITY SECRET pg_ca);";
+    const GOOD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'verify_full', SSL CERTIFICATE AUTHORITY SECRET pg_ca);";
+
+    fn texts(sql: &str) -> Vec<String> {
+        of(sql, "MZ706", None).into_iter().map(|(_, t)| t).collect()
+    }
+
+    fn messages(sql: &str) -> Vec<String> {
+        of(sql, "MZ706", None).into_iter().map(|(m, _)| m).collect()
+    }
+
+    #[test]
+    fn bad_example() {
+        let row = |m: &str, t: &str| ("MZ706".to_string(), m.to_string(), t.to_string());
+        assert_eq!(
+            found(BAD, None),
+            vec![
+                row("HOST '<host>' is an unfilled placeholder", "'<host>'"),
+                row(
+                    "DATABASE '<database>' is an unfilled placeholder",
+                    "'<database>'"
+                ),
+            ]
+        );
+        let d = &diagnostics_of(BAD, "MZ706", None)[0];
+        assert_eq!(
+            d.help.as_deref(),
+            Some("replace it with the real host name before running this file")
+        );
+        assert!(d.fix.is_none());
+        insta::assert_snapshot!(render(BAD, None));
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD, None);
+    }
+
+    #[test]
+    fn template_variables_and_psql_variables_are_not_unfilled() {
+        for value in [
+            "'${PG_HOST}'",
+            "'{{ pg_host }}'",
+            "'{% raw %}h{% endraw %}'",
+            ":pg_host",
+            ":'pg_host'",
+        ] {
+            let sql = format!(
+                "CREATE CONNECTION pg TO POSTGRES (HOST {value}, DATABASE 'shop', USER 'mz');"
+            );
+            assert_none(&sql, "MZ706", None);
+        }
+        assert_none("CREATE SECRET pg_pw AS '${PG_PASSWORD}';", "MZ706", None);
+        // Comments are not linted.
+        assert_none(
+            "-- HOST '<host>'\nCREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz');",
+            "MZ706",
+            None,
+        );
+    }
+
+    #[test]
+    fn configured_patterns() {
+        let config = "[security]\nunfilled-placeholder-patterns = [\"TODO*\"]\n";
+        let sql = "CREATE CONNECTION pg TO POSTGRES (HOST 'todo-host', DATABASE '<database>', USER 'mz');";
+        assert_eq!(
+            of(sql, "MZ706", Some(config)),
+            vec![(
+                "HOST 'todo-host' is an unfilled placeholder".to_string(),
+                "'todo-host'".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn secrets_are_redacted() {
+        assert_eq!(
+            messages("CREATE SECRET pg_pw AS '<your-password>';"),
+            ["CREATE SECRET `pg_pw` is set to an unfilled placeholder (redacted)"]
+        );
+        assert_eq!(
+            messages("ALTER SECRET app.\"Pg Pw\" AS decode('<base64>', 'base64');"),
+            ["ALTER SECRET `app.\"Pg Pw\"` is set to an unfilled placeholder (redacted)"]
+        );
+        // `********` (SHOW CREATE's marker) is always unfilled; so is a bare <word>.
+        assert_eq!(texts("CREATE SECRET pg_pw AS '********';"), ["'********'"]);
+        assert_eq!(texts("CREATE SECRET pg_pw AS <password>;"), ["<password>"]);
+        let sql = "CREATE CONNECTION aws TO AWS (ACCESS KEY ID = '<access_key_id>', SECRET ACCESS KEY = 'YOUR_SECRET_KEY', ASSUME ROLE ARN 'arn');";
+        assert_eq!(
+            messages(sql),
+            [
+                "ACCESS KEY ID is set to an unfilled placeholder (redacted)",
+                "SECRET ACCESS KEY is set to an unfilled placeholder (redacted)",
+            ]
+        );
+        assert_eq!(
+            messages("CREATE CONNECTION pg TO POSTGRES (HOST 'h.internal', DATABASE 'd', USER 'mz', PASSWORD changeme);"),
+            ["PASSWORD is set to an unfilled placeholder (redacted)"]
+        );
+    }
+
+    #[test]
+    fn canary_never_leaks() {
+        let values = [
+            format!("CREATE SECRET pg_pw AS '<{CANARY}>';"),
+            format!("ALTER SECRET pg_pw AS decode('<{CANARY}>', 'base64');"),
+            format!("CREATE CONNECTION k TO KAFKA (BROKER 'k.internal:9092', SASL MECHANISMS 'PLAIN', SASL USERNAME 'mz', SASL PASSWORD '<{CANARY}>');"),
+            format!("CREATE CONNECTION pg TO POSTGRES (HOST 'h.internal', DATABASE 'd', USER 'mz', PASSWORD 'your_{CANARY}');"),
+            format!("CREATE CONNECTION aws TO AWS (ACCESS KEY ID '<{CANARY}>', SECRET ACCESS KEY SECRET k);"),
+            format!("CREATE ROLE mz_repl WITH LOGIN PASSWORD '<{CANARY}>';"),
+        ];
+        for sql in &values {
+            assert_eq!(of(sql, "MZ706", None).len(), 1, "{sql}");
+            assert_no_canary(sql, None);
+        }
+    }
+
+    #[test]
+    fn brokers_zones_and_cluster_options() {
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKERS ('<your_broker>:9092' USING AWS PRIVATELINK pl (AVAILABILITY ZONE '<az>'), 'b2.internal:9092'), SASL USERNAME 'your_user');";
+        assert_eq!(
+            messages(sql),
+            [
+                "BROKERS '<your_broker>:9092' is an unfilled placeholder",
+                "AVAILABILITY ZONE '<az>' is an unfilled placeholder",
+                "SASL USERNAME 'your_user' is an unfilled placeholder",
+            ]
+        );
+        let sql = "CREATE CONNECTION pl TO AWS PRIVATELINK (SERVICE NAME 'com.amazonaws.vpce.us-east-1.vpce-svc-<id>', AVAILABILITY ZONES ('<az1>', 'use1-az2'));";
+        assert_eq!(
+            texts(sql),
+            ["'com.amazonaws.vpce.us-east-1.vpce-svc-<id>'", "'<az1>'"]
+        );
+        let sql = "CREATE CLUSTER ingest (SIZE '<size>');\nCREATE CLUSTER manual REPLICAS (r1 (SIZE = 'xxx'));\nALTER CLUSTER ingest SET (SIZE = '...');";
+        assert_eq!(texts(sql), ["'<size>'", "'xxx'", "'...'"]);
+        let sql =
+            "CREATE SOURCE k IN CLUSTER ingest FROM KAFKA CONNECTION kafka (TOPIC '<topic>');";
+        assert_eq!(
+            messages(sql),
+            ["TOPIC '<topic>' is an unfilled placeholder"]
+        );
+        // Unquoted values.
+        let sql = "CREATE CONNECTION pg TO POSTGRES (HOST <host>, DATABASE your_db, USER 'mz');";
+        assert_eq!(
+            messages(sql),
+            [
+                "HOST <host> is an unfilled placeholder",
+                "DATABASE your_db is an unfilled placeholder",
+            ]
+        );
+    }
+
+    #[test]
+    fn names() {
+        let sql = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', SSH TUNNEL <tunnel_name>);";
+        assert_eq!(
+            of(sql, "MZ706", None),
+            vec![(
+                "SSH TUNNEL <tunnel_name> is an unfilled placeholder; write the name of an SSH TUNNEL connection".to_string(),
+                "<tunnel_name>".to_string()
+            )]
+        );
+        let sql = "CREATE SOURCE <source_name> IN CLUSTER <cluster> FROM POSTGRES CONNECTION <pg_connection>\n    (PUBLICATION '<publication>', TEXT COLUMNS (<column>)) FOR TABLES (<schema>.t AS <table>)\n    WITH (RETAIN HISTORY FOR <interval>);";
+        assert_eq!(
+            messages(sql),
+            [
+                "CREATE SOURCE <source_name> is an unfilled placeholder; write the name of the new source",
+                "IN CLUSTER <cluster> is an unfilled placeholder; write the name of a cluster",
+                "CONNECTION <pg_connection> is an unfilled placeholder; write the name of a POSTGRES connection",
+                "PUBLICATION '<publication>' is an unfilled placeholder",
+                "TEXT COLUMNS <column> is an unfilled placeholder; write the name of a column",
+                "FOR TABLES <schema> is an unfilled placeholder; write the name of a schema",
+                "AS <table> is an unfilled placeholder; write the name of the new subsource",
+                "RETAIN HISTORY <interval> is an unfilled placeholder",
+            ]
+        );
+        let sql = "CREATE TABLE <table> FROM SOURCE <source> (REFERENCE <upstream-table>)\n    FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION <csr_connection>;\nALTER SOURCE s SET CLUSTER <cluster>;";
+        assert_eq!(
+            texts(sql),
+            [
+                "<table>",
+                "<source>",
+                "<upstream-table>",
+                "<csr_connection>",
+                "<cluster>"
+            ]
+        );
+    }
+
+    #[test]
+    fn upstream_passwords() {
+        let files = [
+            ("upstream/roles.sql", "CREATE ROLE mz_repl WITH LOGIN REPLICATION PASSWORD '<password>';\nALTER ROLE mz_repl PASSWORD 'changeme';\nCREATE ROLE ok LOGIN PASSWORD :'pw';\n"),
+            ("upstream/mysql.sql", "CREATE USER 'mz'@'%' IDENTIFIED BY 'your-password';\nSET PASSWORD FOR 'mz'@'%' = '<new>';\n"),
+        ];
+        let config = "[files]\nupstream = [\"upstream/**\"]\n";
+        let found: Vec<String> = crate::testing::lint_project(&files, Some(config))
+            .into_iter()
+            .filter(|(_, d)| d.rule.code == "MZ706")
+            .map(|(path, d)| format!("{path}: {}", d.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "upstream/mysql.sql: the password of user mz is set to an unfilled placeholder (redacted)",
+                "upstream/mysql.sql: the password of user mz is set to an unfilled placeholder (redacted)",
+                "upstream/roles.sql: the password of role mz_repl is set to an unfilled placeholder (redacted)",
+                "upstream/roles.sql: the password of role mz_repl is set to an unfilled placeholder (redacted)",
+            ]
+        );
+    }
+
+    #[test]
+    fn legacy_form_case_and_positions() {
+        let sql = "CREATE CONNECTION pg FOR POSTGRES HOST '<host>', DATABASE 'shop', USER 'mz';";
+        assert_eq!(texts(sql), ["'<host>'"]);
+        // SSLMODE-style aliases count as their option for the label.
+        let sql = "CREATE CONNECTION pg TO POSTGRES (HOST 'h.internal', DBNAME '<db>', USER 'mz');";
+        assert_eq!(
+            messages(sql),
+            ["DATABASE '<db>' is an unfilled placeholder"]
+        );
+        // Lower-case keywords, a comment between option words, CRLF and
+        // non-ASCII text before the span.
+        let sql = "-- Köln\r\ncreate connection pg to postgres (host 'pg.internal', database 'shop', user 'mz',\r\n  ssl certificate /* ca */ authority '<ca>');\r\n";
+        assert_eq!(
+            of(sql, "MZ706", None),
+            vec![(
+                "SSL CERTIFICATE AUTHORITY '<ca>' is an unfilled placeholder".to_string(),
+                "'<ca>'".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn suppression_silences_it() {
+        let sql =
+            format!("{BAD} -- mzlint: ignore[unfilled-placeholder] rendered by the deploy script");
+        assert_clean(&sql, None);
     }
 }

@@ -195,3 +195,125 @@ fn creating_head(ctx: &FileContext<'_>, statement: &Statement, kind: DefKind) ->
     };
     (head.to_string(), name)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::legacy::test_util::*;
+    use crate::testing::lint_project;
+
+    const BAD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');\nCREATE SECRET pg_pw AS '${PG_PASSWORD}';";
+    const GOOD: &str = "CREATE SECRET pg_pw AS '${PG_PASSWORD}';\nCREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');";
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            found(BAD, None),
+            vec![(
+                "MZ503".to_string(),
+                "secret `pg_pw` is used here but created only later in this file (line 2)"
+                    .to_string(),
+                "pg_pw".to_string()
+            )]
+        );
+        let d = &diagnostics_of(BAD, "MZ503", None)[0];
+        assert_eq!(
+            d.help.as_deref(),
+            Some("move CREATE SECRET pg_pw above this statement; Materialize runs statements in order")
+        );
+        assert_eq!(d.related.len(), 1);
+        assert_eq!(&BAD[d.related[0].span.range()], "pg_pw");
+        assert!(d.related[0].span.start > BAD.find('\n').unwrap() as u32);
+        assert!(d.fix.is_none());
+        insta::assert_snapshot!(render(BAD, None));
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD, None);
+    }
+
+    #[test]
+    fn every_kind_of_reference() {
+        let sql = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'p');\n\
+                   CREATE TABLE t FROM SOURCE later_src (REFERENCE public.t);\n\
+                   CREATE CONNECTION kafka TO KAFKA (BROKER 'b.internal:9092' USING SSH TUNNEL bastion);\n\
+                   SET cluster = ingest;\n\
+                   CREATE CLUSTER ingest (SIZE = 'M.1-small');\n\
+                   CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz');\n\
+                   CREATE SOURCE later_src IN CLUSTER ingest FROM KAFKA CONNECTION kafka (TOPIC 't');\n\
+                   CREATE CONNECTION bastion TO SSH TUNNEL (HOST 'b.internal', USER 'mz');\n";
+        let found: Vec<String> = of(sql, "MZ503", None).into_iter().map(|(m, _)| m).collect();
+        assert_eq!(
+            found,
+            [
+                "cluster `ingest` is used here but created only later in this file (line 5)",
+                "connection `pg` is used here but created only later in this file (line 6)",
+                "source `later_src` is used here but created only later in this file (line 7)",
+                "connection `bastion` is used here but created only later in this file (line 8)",
+                "cluster `ingest` is used here but created only later in this file (line 5)",
+            ]
+        );
+    }
+
+    #[test]
+    fn not_when_defined_earlier_elsewhere_external_or_if_exists() {
+        // An earlier definition in the file.
+        let sql = format!("CREATE SECRET pg_pw AS '${{A}}';\n{BAD}");
+        assert_none(&sql, "MZ503", None);
+        // Another file defines it too (MZ502's business then).
+        let files = [("a.sql", BAD), ("b.sql", "CREATE SECRET pg_pw AS '${B}';")];
+        assert!(lint_project(&files, None)
+            .iter()
+            .all(|(_, d)| d.rule.code != "MZ503"));
+        // External objects, by pattern as written.
+        let config = "[references]\nexternal-objects = [\"secret:pg_*\"]\n";
+        assert_none(BAD, "MZ503", Some(config));
+        // IF EXISTS and DROP statements are never checked.
+        let sql = "ALTER SECRET IF EXISTS s AS '${S}';\nDROP SECRET s;\nCREATE SECRET s AS '${S}';";
+        assert_none(sql, "MZ503", None);
+        // A placeholder name is never resolved.
+        let sql = "CREATE SOURCE s IN CLUSTER <cluster> FROM POSTGRES CONNECTION pg (PUBLICATION 'p');\nCREATE CLUSTER <cluster> (SIZE = 'M.1-small');";
+        assert_none(sql, "MZ503", None);
+    }
+
+    #[test]
+    fn names_resolve_like_materialize() {
+        // Qualified and quoted names, lower-case keywords, CRLF, non-ASCII.
+        let sql = "-- Geheimnis für später\r\ncreate connection pg to postgres (host 'pg.internal', database 'shop', user 'mz',\r\n  password secret materialize.public.\"Pg Pw\");\r\ncreate secret \"Pg Pw\" as '${PW}';\r\n";
+        assert_eq!(
+            of(sql, "MZ503", None),
+            vec![(
+                "secret `materialize.public.\"Pg Pw\"` is used here but created only later in this file (line 4)".to_string(),
+                "materialize.public.\"Pg Pw\"".to_string()
+            )]
+        );
+        let d = &diagnostics_of(sql, "MZ503", None)[0];
+        assert_eq!(
+            d.help.as_deref(),
+            Some("move CREATE SECRET \"Pg Pw\" above this statement; Materialize runs statements in order")
+        );
+        // A different schema is a different object.
+        let sql = "CREATE CONNECTION pg TO POSTGRES (HOST 'h.internal', DATABASE 'd', USER 'mz', PASSWORD SECRET other.pg_pw);\nCREATE SECRET pg_pw AS '${PW}';";
+        assert_none(sql, "MZ503", None);
+        // The legacy FOR form.
+        let sql = "CREATE CONNECTION pg FOR POSTGRES HOST 'h.internal', DATABASE 'd', USER 'mz', SSH TUNNEL b;\nCREATE CONNECTION b TO SSH TUNNEL (HOST 'b.internal', USER 'mz');";
+        assert_eq!(of(sql, "MZ503", None).len(), 1);
+        // Subsources are created by their source statement.
+        let sql = "ALTER SOURCE orders SET (RETAIN HISTORY = FOR '1h');\nCREATE SOURCE pg_src IN CLUSTER c FROM POSTGRES CONNECTION pg (PUBLICATION 'p') FOR TABLES (public.orders);";
+        let d = &diagnostics_of(sql, "MZ503", None)[0];
+        assert_eq!(
+            d.help.as_deref(),
+            Some("move CREATE SOURCE pg_src above this statement; Materialize runs statements in order")
+        );
+    }
+
+    #[test]
+    fn suppression_silences_it() {
+        let sql = BAD.replacen(
+            ';',
+            "; -- mzlint: ignore[MZ503] created by the bootstrap job",
+            1,
+        );
+        assert_clean(&sql, None);
+    }
+}
