@@ -50,8 +50,8 @@ declare_rule! {
 /// `CREATE TABLE <alias or table> FROM SOURCE <source> (REFERENCE <upstream
 /// name>)` per entry, carrying the entry's columns unqualified in
 /// `WITH (TEXT COLUMNS (…))` / `WITH (EXCLUDE COLUMNS (…))`. Shown, never
-/// applied: the tables replace subsources under new names' ownership and
-/// dependent views must be repointed.
+/// applied: the tables are new objects, so they snapshot again and views on
+/// the old subsources must be repointed.
     pub(crate) static RULE = {
         code: "MZ702",
         name: "legacy-subsource-syntax",

@@ -87,7 +87,7 @@ fn check(ctx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             }
             let Some(definition) = definitions
                 .iter()
-                .filter(|d| d.location > location)
+                .filter(|d| d.location > location && kind_matches(reference.kind, d.kind))
                 .min_by_key(|d| d.location)
             else {
                 continue;
@@ -142,6 +142,17 @@ fn is_external(
             .external_objects
             .iter()
             .any(|e| e.kind.is_none_or(|k| k == kind) && e.pattern.matches(written))
+}
+
+/// Is a definition of the kind a reference names? (A later object of
+/// another kind is MZ501's business, and moving it would not help.)
+fn kind_matches(kind: RefKind, definition: DefKind) -> bool {
+    match kind {
+        RefKind::Secret => definition == DefKind::Secret,
+        RefKind::Connection => matches!(definition, DefKind::Connection(_)),
+        RefKind::Source => matches!(definition, DefKind::Source(_) | DefKind::Subsource),
+        RefKind::Cluster => definition == DefKind::Cluster,
+    }
 }
 
 fn object_kind(kind: RefKind) -> ObjectKind {
@@ -305,6 +316,12 @@ mod tests {
             d.help.as_deref(),
             Some("move CREATE SOURCE pg_src above this statement; Materialize runs statements in order")
         );
+    }
+
+    #[test]
+    fn only_a_later_object_of_the_referenced_kind() {
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKER 'b.internal:9092', SSH TUNNEL x);\nCREATE SECRET x AS '${X}';";
+        assert_none(sql, "MZ503", None);
     }
 
     #[test]
