@@ -515,4 +515,13 @@ mod tests {
             false,
         );
     }
+
+    #[test]
+    fn suppression_comment_silences_it() {
+        let sql = "-- mzlint: ignore[duplicate-option]\nCREATE CONNECTION pg TO POSTGRES (HOST 'a', HOST 'b', DATABASE 'd', USER 'u');\n";
+        let diagnostics = lint(sql);
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        let unsuppressed = sql.replace("mzlint: ignore", "just a comment");
+        assert_eq!(of(&lint(&unsuppressed), "MZ101").len(), 1);
+    }
 }

@@ -64,39 +64,18 @@ pub(super) fn known_text<'v>(ctx: &StatementContext<'_>, value: Option<&'v Value
 }
 
 /// Delete element `index` of a comma-separated list whose elements have
-/// `elements` spans, with one adjacent comma (the following one, or the
-/// preceding one for the last element) and the whitespace between (rules.md
-/// §1.3). `None` for a list of one element.
+/// `elements` spans, with one adjacent comma (rules.md §1.3, through the
+/// engine's [`crate::fix::list_deletions`]). `None` for a list of one
+/// element, which would be left empty.
 pub(super) fn delete_element(source: &str, elements: &[Span], index: usize) -> Option<Edit> {
     if elements.len() < 2 || index >= elements.len() {
         return None;
     }
-    let bytes = source.as_bytes();
-    let element = elements[index];
-    if index + 1 < elements.len() {
-        let next = elements[index + 1].start as usize;
-        let mut i = element.end as usize;
-        while i < next && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if i < next && bytes[i] == b',' {
-            i += 1;
-            while i < next && bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            return Some(Edit::delete(Span::new(element.start, i as u32)));
-        }
-        return Some(Edit::delete(Span::new(element.start, next as u32)));
+    let spans = crate::fix::list_deletions(source, elements, &[index]);
+    match spans.as_slice() {
+        [span] => Some(Edit::delete(*span)),
+        _ => None,
     }
-    let previous = elements[index - 1].end as usize;
-    let mut i = element.start as usize;
-    while i > previous && bytes[i - 1].is_ascii_whitespace() {
-        i -= 1;
-    }
-    if i > previous && bytes[i - 1] == b',' {
-        return Some(Edit::delete(Span::new(i as u32 - 1, element.end)));
-    }
-    Some(Edit::delete(Span::new(previous as u32, element.end)))
 }
 
 /// Delete `span` and the whitespace before it (an optional clause).
@@ -441,7 +420,7 @@ mod tests {
         );
         assert_eq!(
             apply(source, delete_element(source, &elements, 2).unwrap()),
-            "(A 1, B 2 )"
+            "(A 1, B 2)"
         );
         let single = "(A 1)";
         assert!(delete_element(single, &spans(single, &["A 1"]), 0).is_none());
@@ -458,37 +437,32 @@ mod tests {
     }
 }
 
-/// Test helpers for MZ100–MZ103 until the engine's `crate::testing` lands.
+/// Test helpers for MZ100–MZ103, on top of [`crate::testing`].
 #[cfg(test)]
 pub(super) mod testkit {
-    use std::path::PathBuf;
-
     use crate::diagnostic::{Diagnostic, Fix};
-    use crate::settings::Settings;
-    use crate::source::{FileId, SourceFile};
+    use crate::source::FileId;
 
-    /// Lint several files as one project (project order = argument order).
+    /// Lint several files as one project, in argument order (their paths
+    /// sort that way); the diagnostics of each file.
     pub fn lint_project(texts: &[&str]) -> Vec<Vec<Diagnostic>> {
-        let files: Vec<SourceFile> = texts
+        let paths: Vec<String> = (0..texts.len()).map(|i| format!("f{i:02}.sql")).collect();
+        let files: Vec<(&str, &str)> = paths
             .iter()
-            .enumerate()
-            .map(|(i, text)| {
-                SourceFile::new(
-                    FileId(i as u32),
-                    PathBuf::from(format!("f{i:02}.sql")),
-                    text.to_string(),
-                    Some(false),
-                )
-            })
+            .map(String::as_str)
+            .zip(texts.iter().copied())
             .collect();
-        let settings = Settings::default();
-        let refs: Vec<&Settings> = files.iter().map(|_| &settings).collect();
-        crate::lint::lint_files(&files, &refs)
+        let mut out: Vec<Vec<Diagnostic>> = texts.iter().map(|_| Vec::new()).collect();
+        for (_, d) in crate::testing::lint_project(&files, None) {
+            let FileId(index) = d.file;
+            out[index as usize].push(d);
+        }
+        out
     }
 
-    /// Lint one file.
+    /// Lint one file with the default settings.
     pub fn lint(sql: &str) -> Vec<Diagnostic> {
-        lint_project(&[sql]).remove(0)
+        crate::testing::lint_sql(sql)
     }
 
     /// The diagnostics of one rule.
@@ -500,53 +474,19 @@ pub(super) mod testkit {
             .collect()
     }
 
-    pub fn codes(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
-        diagnostics.iter().map(|d| d.code()).collect()
-    }
-
     /// Apply one fix.
     pub fn apply(sql: &str, fix: &Fix) -> String {
-        let mut out = sql.to_string();
-        for edit in fix.edits.iter().rev() {
-            out.replace_range(edit.span.range(), &edit.content);
-        }
-        out
+        crate::fix::apply_edits(sql, &fix.edits)
     }
 
-    /// `row:col: CODE message` plus `help:` and `note:` lines, for snapshots.
+    /// Concise lines with help, notes and fixes, for snapshots.
     pub fn render(sql: &str, diagnostics: &[Diagnostic]) -> String {
-        let line_index = mzlint_syntax::LineIndex::new(sql);
-        let mut out = String::new();
-        for d in diagnostics {
-            let (row, col) = line_index.row_col(sql, d.span.start);
-            out.push_str(&format!(
-                "{row}:{col}: {}[{}] {} ({})\n",
-                d.severity.as_str(),
-                d.code(),
-                d.message,
-                d.rule.name
-            ));
-            if let Some(help) = &d.help {
-                out.push_str(&format!("  help: {help}\n"));
-            }
-            for related in &d.related {
-                let (row, col) = line_index.row_col(sql, related.span.start);
-                out.push_str(&format!("  note: {row}:{col}: {}\n", related.message));
-            }
-            if let Some(fix) = &d.fix {
-                out.push_str(&format!(
-                    "  fix ({}): {}\n",
-                    fix.applicability.as_str(),
-                    fix.message
-                ));
-            }
-        }
-        out
+        crate::testing::render_sql(sql, diagnostics)
     }
 
     /// Apply the fix of the single `code` diagnostic at `span_text`, check the
-    /// result re-parses without a new MZ000, that diagnostic is gone and
-    /// linting again offers no fix for it; return the fixed text.
+    /// result re-parses without a new MZ000 and that diagnostic is gone;
+    /// return the fixed text.
     pub fn fix_once(sql: &str, code: &str, span_text: &str) -> String {
         let diagnostics = lint(sql);
         let target: Vec<&Diagnostic> = diagnostics
@@ -571,43 +511,29 @@ pub(super) mod testkit {
         fixed
     }
 
-    /// Apply every fix `code` offers, non-overlapping, until nothing changes;
-    /// assert it converges without a new MZ000 and that a further pass
-    /// changes nothing. Returns the fixed text.
+    /// Check every fix of `sql` with [`crate::testing::assert_fixes_converge`],
+    /// then apply the fixes of `code` alone until nothing changes and return
+    /// that text (asserting it converges and re-parses).
     pub fn fix_all(sql: &str, code: &str) -> String {
+        crate::testing::assert_fixes_converge(sql, None);
         let syntax_before = lint(sql).iter().filter(|d| d.code() == "MZ000").count();
         let mut text = sql.to_string();
         for _ in 0..10 {
-            let diagnostics = lint(&text);
-            let mut fixes: Vec<&Fix> = diagnostics
-                .iter()
-                .filter(|d| d.code() == code)
-                .filter_map(|d| d.fix.as_ref())
+            let diagnostics: Vec<Diagnostic> = lint(&text)
+                .into_iter()
+                .filter(|d| d.code() == code || d.code() == "MZ000")
                 .collect();
-            if fixes.is_empty() {
-                let syntax = diagnostics.iter().filter(|d| d.code() == "MZ000").count();
-                assert!(syntax <= syntax_before, "fixes broke the parse: {text}");
+            let syntax = diagnostics.iter().filter(|d| d.code() == "MZ000").count();
+            assert!(syntax <= syntax_before, "fixes broke the parse: {text}");
+            let (fixed, applied) = crate::fix::apply_fixes(
+                &text,
+                &diagnostics,
+                crate::fix::FixMode::Unsafe,
+            );
+            if applied == 0 {
                 return text;
             }
-            fixes.sort_by_key(|f| f.edits.first().map(|e| e.span.start));
-            let mut chosen: Vec<&Fix> = Vec::new();
-            for fix in fixes {
-                let overlaps = chosen.iter().any(|c| {
-                    c.edits.iter().any(|a| {
-                        fix.edits
-                            .iter()
-                            .any(|b| a.span.start <= b.span.end && b.span.start <= a.span.end)
-                    })
-                });
-                if !overlaps {
-                    chosen.push(fix);
-                }
-            }
-            let mut edits: Vec<_> = chosen.iter().flat_map(|f| f.edits.iter()).collect();
-            edits.sort_by_key(|e| std::cmp::Reverse((e.span.start, e.span.end)));
-            for edit in edits {
-                text.replace_range(edit.span.range(), &edit.content);
-            }
+            text = fixed;
         }
         panic!("fixes of {code} do not converge: {text}");
     }

@@ -1191,4 +1191,13 @@ mod tests {
             "AVAILABILITY ZONES 'use1-az1'",
         );
     }
+
+    #[test]
+    fn suppression_comment_silences_it() {
+        let sql = "CREATE CONNECTION shop TO MYSQL (HOST 'h', USER 'mz', DATABASE 'shop'); -- mzlint: ignore[MZ100] MySQL 9 test\n";
+        let diagnostics = lint(sql);
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        let unsuppressed = sql.replace("mzlint: ignore", "just a comment");
+        assert_eq!(of(&lint(&unsuppressed), "MZ100").len(), 1);
+    }
 }
