@@ -356,3 +356,251 @@ fn check_source(ctx: &StatementContext<'_>, source: &CreateSource, out: &mut Vec
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::option_model::testkit::{lint, lint_project, of, render};
+
+    const BAD: &str = "CREATE CONNECTION kafka TO KAFKA (BROKER 'b1.internal:9092', BROKERS ('b1.internal:9092', 'b2.internal:9092'));";
+    const GOOD: &str =
+        "CREATE CONNECTION kafka TO KAFKA (BROKERS ('b1.internal:9092', 'b2.internal:9092'));";
+
+    /// `(message, span text, note span text)` of each MZ102 of a file.
+    fn found(sql: &str, diagnostics: &[crate::Diagnostic]) -> Vec<(String, String, String)> {
+        of(diagnostics, "MZ102")
+            .into_iter()
+            .map(|d| {
+                let note = d
+                    .related
+                    .first()
+                    .map(|r| sql[r.span.range()].to_string())
+                    .unwrap_or_default();
+                (d.message.clone(), sql[d.span.range()].to_string(), note)
+            })
+            .collect()
+    }
+
+    fn mz102(sql: &str) -> Vec<(String, String, String)> {
+        found(sql, &lint(sql))
+    }
+
+    fn one(sql: &str, message: &str, span: &str, note: &str) {
+        assert_eq!(
+            mz102(sql),
+            vec![(message.to_string(), span.to_string(), note.to_string())],
+            "{sql}"
+        );
+    }
+
+    #[test]
+    fn bad_example() {
+        let diagnostics = lint(BAD);
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+        let d = &diagnostics[0];
+        assert_eq!(d.code(), "MZ102");
+        assert_eq!(d.message, "can only set one of BROKER, BROKERS, or AWS PRIVATELINK");
+        assert_eq!(
+            &BAD[d.span.range()],
+            "BROKERS ('b1.internal:9092', 'b2.internal:9092')"
+        );
+        assert_eq!(&BAD[d.related[0].span.range()], "BROKER 'b1.internal:9092'");
+        assert_eq!(d.related[0].message, "BROKER is set here");
+        assert!(d.fix.is_none());
+    }
+
+    #[test]
+    fn good_example() {
+        assert!(lint(GOOD).is_empty(), "{:#?}", lint(GOOD));
+    }
+
+    #[test]
+    fn bad_example_snapshot() {
+        insta::assert_snapshot!(render(BAD, &lint(BAD)));
+    }
+
+    #[test]
+    fn kafka_routes() {
+        one(
+            "CREATE CONNECTION k_x TO KAFKA (BROKER 'a:9092', BROKERS ('b:9092'));",
+            "can only set one of BROKER, BROKERS, or AWS PRIVATELINK",
+            "BROKERS ('b:9092')",
+            "BROKER 'a:9092'",
+        );
+        // Three routes: each later one against the first.
+        let three = "CREATE CONNECTION k TO KAFKA (AWS PRIVATELINK pl (PORT 9092), BROKER 'a:9092', BROKERS ('b:9092'));";
+        assert_eq!(
+            mz102(three)
+                .into_iter()
+                .map(|(_, span, note)| (span, note))
+                .collect::<Vec<_>>(),
+            vec![
+                ("BROKER 'a:9092'".to_string(), "AWS PRIVATELINK pl (PORT 9092)".to_string()),
+                ("BROKERS ('b:9092')".to_string(), "AWS PRIVATELINK pl (PORT 9092)".to_string()),
+            ]
+        );
+        // A repeated BROKER is MZ101's, not a conflict.
+        assert!(mz102("CREATE CONNECTION k TO KAFKA (BROKER 'a:9092', BROKER 'b:9092');").is_empty());
+        // Legacy FOR form, placeholders: same.
+        one(
+            "CREATE CONNECTION k FOR KAFKA BROKER '${BROKER}', BROKERS ('<broker>');",
+            "can only set one of BROKER, BROKERS, or AWS PRIVATELINK",
+            "BROKERS ('<broker>')",
+            "BROKER '${BROKER}'",
+        );
+    }
+
+    #[test]
+    fn authentication_conflicts() {
+        let x63 = "CREATE CONNECTION aws_x TO AWS (ACCESS KEY ID 'AKIAEXAMPLE', SECRET ACCESS KEY SECRET pg_pass,\n    ASSUME ROLE ARN 'arn:aws:iam::123456789012:role/mz');";
+        one(
+            x63,
+            "cannot specify both ACCESS KEY ID and ASSUME ROLE ARN",
+            "ASSUME ROLE ARN 'arn:aws:iam::123456789012:role/mz'",
+            "ACCESS KEY ID 'AKIAEXAMPLE'",
+        );
+        one(
+            "CREATE CONNECTION my_x TO MYSQL (HOST 'h', USER 'u', PASSWORD SECRET mysql_pass, AWS CONNECTION aws_role, SSL MODE 'required');",
+            "AWS IAM authentication is not supported with password",
+            "AWS CONNECTION aws_role",
+            "PASSWORD SECRET mysql_pass",
+        );
+        let kafka = "CREATE CONNECTION k TO KAFKA (BROKER 'a:9092', SASL USERNAME 'u', AWS CONNECTION msk, SASL PASSWORD SECRET pw);";
+        assert_eq!(
+            mz102(kafka),
+            vec![
+                (
+                    "option SASL USERNAME not supported with this configuration".to_string(),
+                    "AWS CONNECTION msk".to_string(),
+                    "SASL USERNAME 'u'".to_string()
+                ),
+                (
+                    "option SASL PASSWORD not supported with this configuration".to_string(),
+                    "SASL PASSWORD SECRET pw".to_string(),
+                    "AWS CONNECTION msk".to_string()
+                ),
+            ]
+        );
+        // SSH TUNNEL with AWS PRIVATELINK is MZ305's.
+        assert!(mz102(
+            "CREATE CONNECTION pg_x TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', SSH TUNNEL bastion, AWS PRIVATELINK pl_svc);"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn secrets_never_appear() {
+        let canary = "mzlint-canary-9c1e7f";
+        let sql = format!(
+            "CREATE CONNECTION my_x TO MYSQL (HOST 'h', USER 'u', PASSWORD '{canary}', AWS CONNECTION aws_role, SSL MODE 'required');\nCREATE CONNECTION a TO AWS (SECRET ACCESS KEY '{canary}', ACCESS KEY ID '{canary}', ASSUME ROLE ARN 'arn');"
+        );
+        let diagnostics = of(&lint(&sql), "MZ102");
+        assert_eq!(diagnostics.len(), 2, "{diagnostics:#?}");
+        let rendered = render(&sql, &diagnostics);
+        assert!(!rendered.contains(canary), "{rendered}");
+        for d in &diagnostics {
+            assert!(!format!("{:?}", d.related).contains(canary));
+        }
+    }
+
+    #[test]
+    fn kafka_source_start_options() {
+        one(
+            "CREATE SOURCE s2 FROM KAFKA CONNECTION kafka_prod (TOPIC 'events', START OFFSET (0), START TIMESTAMP 0);",
+            "cannot specify START TIMESTAMP and START OFFSET at same time",
+            "START TIMESTAMP 0",
+            "START OFFSET (0)",
+        );
+    }
+
+    #[test]
+    fn alter_connection_actions() {
+        one(
+            "ALTER CONNECTION bastion ROTATE KEYS, SET (PORT 22);",
+            "cannot specify any other actions alongside ALTER CONNECTION...ROTATE KEYS",
+            "SET (PORT 22)",
+            "ROTATE KEYS",
+        );
+        one(
+            "ALTER CONNECTION bastion ROTATE KEYS WITH (VALIDATE = true);",
+            "ALTER CONNECTION...ROTATE KEYS does not support WITH (…)",
+            "(VALIDATE = true)",
+            "ROTATE KEYS",
+        );
+        one(
+            "ALTER CONNECTION pg_main SET (HOST 'x'), DROP (HOST);",
+            "cannot both SET and DROP/RESET options HOST",
+            "HOST",
+            "HOST 'x'",
+        );
+        one(
+            "alter connection pg_main reset (ssl mode), set (sslmode 'require');",
+            "cannot both SET and DROP/RESET options SSL MODE",
+            "sslmode 'require'",
+            "ssl mode",
+        );
+        one(
+            "ALTER CONNECTION k SET (BROKER 'a:9092'), RESET (BROKERS);",
+            "cannot both SET and DROP/RESET mutually exclusive KAFKA options BROKER, BROKERS",
+            "BROKERS",
+            "BROKER 'a:9092'",
+        );
+        assert!(mz102("ALTER CONNECTION bastion ROTATE KEYS;").is_empty());
+        assert!(mz102("ALTER CONNECTION k SET (BROKER 'a:9092'), SET (PORT 1);").is_empty());
+    }
+
+    #[test]
+    fn alter_against_the_effective_definition() {
+        let create = "CREATE CONNECTION \"AWS\" TO AWS (ACCESS KEY ID SECRET k, SECRET ACCESS KEY SECRET s);";
+        let alter = "ALTER CONNECTION \"AWS\" SET (ASSUME ROLE ARN 'arn:aws:iam::1:role/r');";
+        let project = lint_project(&[create, alter]);
+        assert!(of(&project[0], "MZ102").is_empty());
+        let d = of(&project[1], "MZ102");
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].message, "cannot specify both ACCESS KEY ID and ASSUME ROLE ARN");
+        assert_eq!(&alter[d[0].span.range()], "ASSUME ROLE ARN 'arn:aws:iam::1:role/r'");
+        assert_eq!(d[0].related[0].file, crate::FileId(0));
+        assert_eq!(&create[d[0].related[0].span.range()], "ACCESS KEY ID SECRET k");
+
+        // Dropping the keys in the same ALTER resolves it.
+        let switch = "ALTER CONNECTION \"AWS\" RESET (ACCESS KEY ID), RESET (SECRET ACCESS KEY), SET (ASSUME ROLE ARN 'arn:aws:iam::1:role/r');";
+        assert!(of(&lint_project(&[create, switch])[1], "MZ102").is_empty());
+
+        // SET BROKER drops BROKERS; SET AWS PRIVATELINK does not drop BROKER.
+        let kafka = "CREATE CONNECTION k TO KAFKA (BROKERS ('a:9092', 'b:9092'));";
+        let broker = "ALTER CONNECTION k SET (BROKER 'c:9092');";
+        assert!(of(&lint_project(&[kafka, broker])[1], "MZ102").is_empty());
+        let privatelink = "ALTER CONNECTION k SET (AWS PRIVATELINK pl);";
+        let d = of(&lint_project(&[kafka, privatelink])[1], "MZ102");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].message, "can only set one of BROKER, BROKERS, or AWS PRIVATELINK");
+
+        // Earlier ALTERs count; a conflict the CREATE already has is reported there only.
+        let earlier = "ALTER CONNECTION k SET (BROKER 'c:9092');";
+        let project = lint_project(&[kafka, earlier, privatelink]);
+        let d = of(&project[2], "MZ102");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].related[0].file, crate::FileId(1));
+        let both = "CREATE CONNECTION k TO KAFKA (BROKER 'a:9092', BROKERS ('b:9092'));";
+        let port = "ALTER CONNECTION k SET (SSH TUNNEL t);";
+        let project = lint_project(&[both, port]);
+        assert_eq!(of(&project[0], "MZ102").len(), 1);
+        assert!(of(&project[1], "MZ102").is_empty());
+    }
+
+    #[test]
+    fn crlf_and_non_ascii() {
+        let sql = "/* π ≈ 3.14 */\r\nCREATE CONNECTION k TO KAFKA (\r\n  BROKER 'a:9092',\r\n  BROKERS ('b:9092')\r\n);\r\n";
+        one(
+            sql,
+            "can only set one of BROKER, BROKERS, or AWS PRIVATELINK",
+            "BROKERS ('b:9092')",
+            "BROKER 'a:9092'",
+        );
+    }
+
+    #[test]
+    fn suppression_comment_silences_it() {
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKER 'a:9092', BROKERS ('b:9092')); -- mzlint: ignore[MZ102]\n";
+        assert!(lint(sql).is_empty(), "{:#?}", lint(sql));
+    }
+}

@@ -533,3 +533,329 @@ fn check_cluster(ctx: &StatementContext<'_>, cluster: &CreateCluster, out: &mut 
             .with_help(help),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::option_model::testkit::{lint, lint_project, of, render};
+
+    const BAD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');";
+    const GOOD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');";
+
+    /// `(message, span text)` of each MZ103 of a file.
+    fn found(sql: &str, diagnostics: &[crate::Diagnostic]) -> Vec<(String, String)> {
+        of(diagnostics, "MZ103")
+            .into_iter()
+            .map(|d| (d.message.clone(), sql[d.span.range()].to_string()))
+            .collect()
+    }
+
+    fn mz103(sql: &str) -> Vec<(String, String)> {
+        found(sql, &lint(sql))
+    }
+
+    fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+        expected
+            .iter()
+            .map(|(m, s)| (m.to_string(), s.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn bad_example() {
+        let diagnostics = lint(BAD);
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+        let d = &diagnostics[0];
+        assert_eq!(d.code(), "MZ103");
+        assert_eq!(
+            d.message,
+            "POSTGRES connection `pg` is missing required option DATABASE"
+        );
+        assert_eq!(&BAD[d.span.range()], "pg");
+        assert_eq!(d.help.as_deref(), Some("add DATABASE '<database name>'"));
+        assert!(d.fix.is_none());
+    }
+
+    #[test]
+    fn good_example() {
+        assert!(lint(GOOD).is_empty(), "{:#?}", lint(GOOD));
+    }
+
+    #[test]
+    fn bad_example_snapshot() {
+        insta::assert_snapshot!(render(BAD, &lint(BAD)));
+    }
+
+    #[test]
+    fn required_connection_options() {
+        for (sql, expected) in [
+            (
+                "CREATE CONNECTION pg_x TO POSTGRES (HOST 'h', USER 'u');",
+                vec![("POSTGRES connection `pg_x` is missing required option DATABASE", "pg_x")],
+            ),
+            (
+                "CREATE CONNECTION ms_x TO SQL SERVER (HOST 'h', DATABASE 'd', USER 'u');",
+                vec![("SQL SERVER connection `ms_x` is missing required option PASSWORD", "ms_x")],
+            ),
+            (
+                "CREATE CONNECTION my TO MYSQL (USER 'u');",
+                vec![("MYSQL connection `my` is missing required option HOST", "my")],
+            ),
+            (
+                "CREATE CONNECTION k TO KAFKA (SECURITY PROTOCOL 'SSL');",
+                vec![(
+                    "KAFKA connection `k` must set one of BROKER, BROKERS, or AWS PRIVATELINK",
+                    "k",
+                )],
+            ),
+            (
+                "CREATE CONNECTION csr TO CONFLUENT SCHEMA REGISTRY (USER 'u');",
+                vec![("CONFLUENT SCHEMA REGISTRY connection `csr` is missing required option URL", "csr")],
+            ),
+            (
+                "CREATE CONNECTION aws_x TO AWS (REGION 'us-east-1');",
+                vec![(
+                    "AWS connection `aws_x` must specify either ASSUME ROLE ARN or ACCESS KEY ID and SECRET ACCESS KEY",
+                    "aws_x",
+                )],
+            ),
+            (
+                "CREATE CONNECTION pl_x TO AWS PRIVATELINK (SERVICE NAME 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0');",
+                vec![("AWS PRIVATELINK connection `pl_x` is missing required option AVAILABILITY ZONES", "pl_x")],
+            ),
+            (
+                "CREATE CONNECTION ssh TO SSH TUNNEL (HOST 'h', PORT 22);",
+                vec![("SSH TUNNEL connection `ssh` is missing required option USER", "ssh")],
+            ),
+            (
+                "CREATE CONNECTION ice_x TO ICEBERG CATALOG (URL 'https://s3tables.us-east-1.amazonaws.com/iceberg');",
+                vec![("ICEBERG CATALOG connection `ice_x` is missing required option CATALOG TYPE", "ice_x")],
+            ),
+            (
+                "CREATE CONNECTION ice TO ICEBERG CATALOG (CATALOG TYPE 'S3TablesREST', URL 'https://x');",
+                vec![
+                    ("CATALOG TYPE 'S3TablesREST' requires WAREHOUSE in ICEBERG CATALOG connection `ice`", "CATALOG TYPE 'S3TablesREST'"),
+                    ("CATALOG TYPE 'S3TablesREST' requires AWS CONNECTION in ICEBERG CATALOG connection `ice`", "CATALOG TYPE 'S3TablesREST'"),
+                ],
+            ),
+            (
+                "CREATE CONNECTION ice TO ICEBERG CATALOG (CATALOG TYPE rest, URL 'https://x');",
+                vec![("CATALOG TYPE 'rest' requires CREDENTIAL in ICEBERG CATALOG connection `ice`", "CATALOG TYPE rest")],
+            ),
+        ] {
+            assert_eq!(mz103(sql), pairs(&expected), "{sql}");
+        }
+        // Every missing option is its own finding.
+        assert_eq!(
+            mz103("CREATE CONNECTION pg TO POSTGRES (PORT 5432);").len(),
+            3
+        );
+    }
+
+    #[test]
+    fn co_required_options() {
+        for (sql, expected) in [
+            (
+                "CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', SSL CERTIFICATE SECRET c);",
+                vec![("SSL CERTIFICATE requires SSL KEY in POSTGRES connection `pg`", "SSL CERTIFICATE SECRET c")],
+            ),
+            (
+                "CREATE CONNECTION k_x TO KAFKA (BROKER 'a:9092', SSL CERTIFICATE 'pem-cert');",
+                vec![("SSL CERTIFICATE requires SSL KEY in KAFKA connection `k_x`", "SSL CERTIFICATE 'pem-cert'")],
+            ),
+            (
+                "CREATE CONNECTION csr TO CONFLUENT SCHEMA REGISTRY (URL 'https://r', SSL KEY SECRET k);",
+                vec![("SSL KEY requires SSL CERTIFICATE in CONFLUENT SCHEMA REGISTRY connection `csr`", "SSL KEY SECRET k")],
+            ),
+            (
+                "CREATE CONNECTION aws_x TO AWS (ACCESS KEY ID 'AKIAEXAMPLE');",
+                vec![("ACCESS KEY ID requires SECRET ACCESS KEY in AWS connection `aws_x`", "ACCESS KEY ID 'AKIAEXAMPLE'")],
+            ),
+            (
+                "CREATE CONNECTION a TO AWS (SESSION TOKEN SECRET t);",
+                vec![("SESSION TOKEN requires ACCESS KEY ID and SECRET ACCESS KEY in AWS connection `a`", "SESSION TOKEN SECRET t")],
+            ),
+            (
+                "CREATE CONNECTION a TO AWS (ACCESS KEY ID SECRET k, SECRET ACCESS KEY SECRET s, ASSUME ROLE SESSION NAME 'n');",
+                vec![("ASSUME ROLE SESSION NAME requires ASSUME ROLE ARN in AWS connection `a`", "ASSUME ROLE SESSION NAME 'n'")],
+            ),
+            (
+                "CREATE CONNECTION k_x TO KAFKA (BROKER 'a:9092', SASL MECHANISMS 'PLAIN', SASL USERNAME 'u');",
+                vec![("SASL MECHANISMS requires SASL PASSWORD in KAFKA connection `k_x`", "SASL MECHANISMS 'PLAIN'")],
+            ),
+            (
+                "CREATE CONNECTION k TO KAFKA (BROKER 'a:9092', SECURITY PROTOCOL = sasl_ssl);",
+                vec![
+                    ("SECURITY PROTOCOL 'sasl_ssl' requires SASL MECHANISMS in KAFKA connection `k`", "SECURITY PROTOCOL = sasl_ssl"),
+                    ("SECURITY PROTOCOL 'sasl_ssl' requires SASL USERNAME in KAFKA connection `k`", "SECURITY PROTOCOL = sasl_ssl"),
+                    ("SECURITY PROTOCOL 'sasl_ssl' requires SASL PASSWORD in KAFKA connection `k`", "SECURITY PROTOCOL = sasl_ssl"),
+                ],
+            ),
+            (
+                "CREATE CONNECTION my_x TO MYSQL (HOST 'h', USER 'u', AWS CONNECTION aws_role);",
+                vec![("AWS CONNECTION requires SSL MODE in MYSQL connection `my_x`", "AWS CONNECTION aws_role")],
+            ),
+            (
+                "CREATE CONNECTION my_x TO MYSQL (HOST 'h', USER 'u', AWS CONNECTION aws_role, SSL MODE DISABLED);",
+                vec![("AWS CONNECTION requires SSL MODE other than 'disabled' in MYSQL connection `my_x`", "AWS CONNECTION aws_role")],
+            ),
+            (
+                "CREATE CONNECTION ms_x TO SQL SERVER (HOST 'h', DATABASE 'd', USER 'u', PASSWORD SECRET mssql_pass, SSL MODE 'verify_ca');",
+                vec![("SSL MODE 'verify_ca' requires SSL CERTIFICATE AUTHORITY in SQL SERVER connection `ms_x`", "SSL MODE 'verify_ca'")],
+            ),
+            (
+                "CREATE CONNECTION csr TO CONFLUENT SCHEMA REGISTRY (URL 'https://r', PASSWORD SECRET csr_pass);",
+                vec![("PASSWORD requires USER in CONFLUENT SCHEMA REGISTRY connection `csr`", "PASSWORD SECRET csr_pass")],
+            ),
+        ] {
+            assert_eq!(mz103(sql), pairs(&expected), "{sql}");
+        }
+        for sql in [
+            // AWS CONNECTION replaces the SASL credentials (MSK IAM).
+            "CREATE CONNECTION k TO KAFKA (BROKER 'a:9092', SECURITY PROTOCOL 'SASL_SSL', AWS CONNECTION msk);",
+            // A plaintext protocol with no SASL option needs none.
+            "CREATE CONNECTION k TO KAFKA (BROKER 'a:9092', SECURITY PROTOCOL 'PLAINTEXT');",
+            "CREATE CONNECTION ms TO SQL SERVER (HOST 'h', DATABASE 'd', USER 'u', PASSWORD SECRET p, SSL MODE 'VERIFY_CA', SSL CERTIFICATE AUTHORITY SECRET ca);",
+            "CREATE CONNECTION mysql_iam TO MYSQL (HOST 'a', USER 'mz_iam', AWS CONNECTION aws_role, SSL MODE required);",
+            // SQL Server does not pair certificate and key.
+            "CREATE CONNECTION ms TO SQL SERVER (HOST 'h', DATABASE 'd', USER 'u', PASSWORD SECRET p, SSL CERTIFICATE 'c');",
+            // ROLE ARN (MZ701) counts as ASSUME ROLE ARN.
+            "CREATE CONNECTION a TO AWS (ROLE ARN 'arn:aws:iam::1:role/r');",
+            // An unknown word MZ100 maps counts as the option (§1.8).
+            "CREATE CONNECTION pg TO POSTGRES (HOST 'h', DBNAME 'd', USER 'u');",
+        ] {
+            assert!(mz103(sql).is_empty(), "{sql}: {:?}", mz103(sql));
+        }
+    }
+
+    #[test]
+    fn placeholder_values_are_not_interpreted() {
+        for sql in [
+            "CREATE CONNECTION ms TO SQL SERVER (HOST 'h', DATABASE 'd', USER 'u', PASSWORD SECRET p, SSL MODE '${MODE}');",
+            "CREATE CONNECTION my TO MYSQL (HOST 'h', USER 'u', AWS CONNECTION aws, SSL MODE '<ssl mode>');",
+            "CREATE CONNECTION k TO KAFKA (BROKER 'a:9092', SECURITY PROTOCOL '${PROTOCOL}');",
+            "CREATE CONNECTION ice TO ICEBERG CATALOG (CATALOG TYPE '{{ catalog_type }}', URL 'https://x');",
+        ] {
+            assert!(mz103(sql).is_empty(), "{sql}: {:?}", mz103(sql));
+        }
+        // A placeholder value still counts as the option being present.
+        assert!(mz103("CREATE CONNECTION pg TO POSTGRES (HOST '<host>', DATABASE '${DB}', USER 'u');").is_empty());
+    }
+
+    #[test]
+    fn names_as_written_crlf_and_legacy_form() {
+        let sql = "-- ☃ snow\r\ncreate connection Materialize.\"Public\".\"PG Main\" to postgres (\r\n  host 'h',\r\n  user 'u'\r\n);";
+        assert_eq!(
+            mz103(sql),
+            pairs(&[(
+                "POSTGRES connection `Materialize.\"Public\".\"PG Main\"` is missing required option DATABASE",
+                "Materialize.\"Public\".\"PG Main\"",
+            )])
+        );
+        let legacy = "CREATE CONNECTION bastion FOR SSH TUNNEL HOST /* h */ 'bastion.example.net', PORT 22;";
+        assert_eq!(
+            mz103(legacy),
+            pairs(&[("SSH TUNNEL connection `bastion` is missing required option USER", "bastion")])
+        );
+    }
+
+    #[test]
+    fn sources() {
+        for (sql, expected) in [
+            (
+                "CREATE SOURCE s1 FROM POSTGRES CONNECTION pg_main;",
+                vec![("POSTGRES source `s1` is missing required option PUBLICATION", "s1")],
+            ),
+            (
+                "CREATE SOURCE s2 FROM KAFKA CONNECTION kafka_prod (GROUP ID PREFIX 'x');",
+                vec![("KAFKA source `s2` is missing required option TOPIC", "s2")],
+            ),
+            (
+                "CREATE SOURCE kv FROM LOAD GENERATOR KEY VALUE (KEYS 16, PARTITIONS 4, SNAPSHOT ROUNDS 1, SEED 1, VALUE SIZE 8);",
+                vec![("LOAD GENERATOR KEY VALUE source `kv` is missing required option BATCH SIZE", "kv")],
+            ),
+        ] {
+            assert_eq!(mz103(sql), pairs(&expected), "{sql}");
+        }
+        let d = &of(&lint("CREATE SOURCE s1 FROM POSTGRES CONNECTION pg_main;"), "MZ103")[0];
+        assert_eq!(
+            d.help.as_deref(),
+            Some("add (PUBLICATION '<publication name>') after the connection name")
+        );
+        for sql in [
+            "CREATE SOURCE s FROM POSTGRES CONNECTION pg (PUBLICATIONS 'p');",
+            "CREATE SOURCE s FROM KAFKA CONNECTION k (TOPICS 't');",
+            // Removed forms are MZ701's.
+            "CREATE SOURCE s FROM POSTGRES CONNECTION pg PUBLICATION 'p' FOR ALL TABLES;",
+            "CREATE SOURCE s FROM KAFKA BROKER 'k:9092' TOPIC 't' FORMAT BYTES;",
+        ] {
+            assert!(mz103(sql).is_empty(), "{sql}: {:?}", mz103(sql));
+        }
+    }
+
+    #[test]
+    fn clusters() {
+        assert_eq!(
+            mz103("CREATE CLUSTER c2 (REPLICATION FACTOR 2);"),
+            pairs(&[("managed cluster `c2` is missing required option SIZE", "c2")])
+        );
+        assert_eq!(
+            mz103("CREATE CLUSTER c3 (MANAGED = false, SIZE = 'M.1-small');"),
+            pairs(&[("unmanaged cluster `c3` is missing required option REPLICAS", "c3")])
+        );
+        for sql in [
+            "CREATE CLUSTER manual_c (MANAGED = false, REPLICAS (r1 (SIZE = '25cc')));",
+            "CREATE CLUSTER c (REPLICAS ());",
+            "CREATE CLUSTER ingest3 SIZE = 'M.1-xsmall';",
+            "CREATE CLUSTER c (MANAGED = '${M}');",
+        ] {
+            assert!(mz103(sql).is_empty(), "{sql}: {:?}", mz103(sql));
+        }
+    }
+
+    #[test]
+    fn alter_leaving_a_required_option_out() {
+        let create = "CREATE CONNECTION pg_main TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', SSL CERTIFICATE SECRET c, SSL KEY SECRET k);";
+        let alter = "ALTER CONNECTION pg_main SET (PORT 6432), RESET (HOST), DROP (SSL KEY);";
+        let project = lint_project(&[create, alter]);
+        assert!(of(&project[0], "MZ103").is_empty());
+        assert_eq!(
+            found(alter, &project[1]),
+            pairs(&[
+                ("POSTGRES connection `pg_main` is missing required option HOST", "RESET (HOST)"),
+                ("SSL CERTIFICATE requires SSL KEY in POSTGRES connection `pg_main`", "DROP (SSL KEY)"),
+            ])
+        );
+        // A SET that needs a partner.
+        let set = "ALTER CONNECTION pg_main RESET (SSL KEY), RESET (SSL CERTIFICATE), SET (SSL KEY SECRET k2);";
+        assert_eq!(
+            found(set, &lint_project(&[create, set])[1]),
+            pairs(&[("SSL KEY requires SSL CERTIFICATE in POSTGRES connection `pg_main`", "SET (SSL KEY SECRET k2)")])
+        );
+        // What the CREATE already lacked is reported there, not again.
+        let incomplete = "CREATE CONNECTION pg_main TO POSTGRES (HOST 'h', USER 'u');";
+        let port = "ALTER CONNECTION pg_main SET (PORT 6432);";
+        let project = lint_project(&[incomplete, port]);
+        assert_eq!(of(&project[0], "MZ103").len(), 1);
+        assert!(of(&project[1], "MZ103").is_empty());
+        // No base definition: nothing is known to be missing.
+        assert!(mz103(alter).is_empty());
+        // Valid example V21.
+        let v07 = "CREATE CONNECTION pg_main TO POSTGRES (HOST 'db.example.com', PORT 5432, DATABASE 'app', USER 'replicator', PASSWORD SECRET pg_pass, SSL MODE 'verify_full', SSL CERTIFICATE AUTHORITY SECRET pg_ca) WITH (VALIDATE = false);";
+        let v21 = "ALTER CONNECTION pg_main SET (HOST = 'db2.example.com'), SET (PORT = 6432),\n    RESET (SSL CERTIFICATE AUTHORITY) WITH (VALIDATE = true);";
+        assert!(of(&lint_project(&[v07, v21])[1], "MZ103").is_empty());
+        // Kafka: resetting the only route.
+        let kafka = "CREATE CONNECTION k TO KAFKA (BROKER 'a:9092');";
+        let reset = "ALTER CONNECTION k RESET (BROKER);";
+        assert_eq!(
+            found(reset, &lint_project(&[kafka, reset])[1]),
+            pairs(&[("KAFKA connection `k` must set one of BROKER, BROKERS, or AWS PRIVATELINK", "RESET (BROKER)")])
+        );
+    }
+
+    #[test]
+    fn suppression_comment_silences_it() {
+        let sql = "-- mzlint: ignore[required-option-missing] created by the platform team\nCREATE CONNECTION pg TO POSTGRES (HOST 'h', USER 'u');\n";
+        assert!(lint(sql).is_empty(), "{:#?}", lint(sql));
+        assert_eq!(mz103(&sql.replace("mzlint:", "note:")).len(), 1);
+    }
+}
