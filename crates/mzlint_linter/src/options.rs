@@ -448,8 +448,8 @@ pub fn damerau_levenshtein(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {
@@ -642,9 +642,7 @@ pub fn suggest_option(words: &str, context: OptionContext) -> Option<OptionSugge
 /// it, if any.
 pub fn effective_option_name(name: &OptionName, context: OptionContext) -> Option<OptionName> {
     match name {
-        OptionName::Unknown(words) => {
-            suggest_option(words, context).map(|s| s.name().clone())
-        }
+        OptionName::Unknown(words) => suggest_option(words, context).map(|s| s.name().clone()),
         known => Some(known.clone()),
     }
 }
@@ -686,13 +684,19 @@ mod tests {
             Some(OptionSuggestion::Alias(OptionName::SaslMechanisms))
         );
         // An alias the context does not accept is no suggestion.
-        assert_eq!(suggest_option("DBNAME", Connection(Some(ConnectionType::MySql))), None);
+        assert_eq!(
+            suggest_option("DBNAME", Connection(Some(ConnectionType::MySql))),
+            None
+        );
         assert_eq!(
             suggest_option("HOTS", pg),
             Some(OptionSuggestion::DidYouMean(OptionName::Host))
         );
         assert_eq!(
-            suggest_option("AVAILABILITY ZONE", Connection(Some(ConnectionType::AwsPrivatelink))),
+            suggest_option(
+                "AVAILABILITY ZONE",
+                Connection(Some(ConnectionType::AwsPrivatelink))
+            ),
             Some(OptionSuggestion::Alias(OptionName::AvailabilityZones))
         );
         assert_eq!(
@@ -703,7 +707,10 @@ mod tests {
             effective_option_name(&OptionName::Unknown("DBNAME".into()), pg),
             Some(OptionName::Database)
         );
-        assert_eq!(effective_option_name(&OptionName::Host, pg), Some(OptionName::Host));
+        assert_eq!(
+            effective_option_name(&OptionName::Host, pg),
+            Some(OptionName::Host)
+        );
         assert_eq!(
             effective_option_name(&OptionName::Unknown("XYZZY".into()), Connection(None)),
             None

@@ -113,7 +113,8 @@ fn conflicts(connection_type: ConnectionType, entries: &[Entry<'_>]) -> Vec<Conf
                     firsts[0],
                     later,
                     "can only set one of BROKER, BROKERS, or AWS PRIVATELINK".to_string(),
-                    "choose one of BROKER, BROKERS or a connection-level AWS PRIVATELINK".to_string(),
+                    "choose one of BROKER, BROKERS or a connection-level AWS PRIVATELINK"
+                        .to_string(),
                 ));
             }
             if let Some(aws) = position(AwsConnection) {
@@ -232,7 +233,11 @@ fn check_alter(ctx: &StatementContext<'_>, alter: &AlterConnection, out: &mut Ve
                     "ALTER CONNECTION...ROTATE KEYS does not support WITH (…)",
                 )
                 .with_help("remove the WITH clause")
-                .with_related(ctx.file_id(), actions[rotate].span, "ROTATE KEYS is here"),
+                .with_related(
+                    ctx.file_id(),
+                    actions[rotate].span,
+                    "ROTATE KEYS is here",
+                ),
             );
         }
     }
@@ -352,7 +357,11 @@ fn check_source(ctx: &StatementContext<'_>, source: &CreateSource, out: &mut Vec
                 "cannot specify START TIMESTAMP and START OFFSET at same time",
             )
             .with_help("use either START OFFSET or START TIMESTAMP")
-            .with_related(ctx.file_id(), other.span, format!("{other_name} is set here")),
+            .with_related(
+                ctx.file_id(),
+                other.span,
+                format!("{other_name} is set here"),
+            ),
         );
     }
 }
@@ -398,7 +407,10 @@ mod tests {
         assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
         let d = &diagnostics[0];
         assert_eq!(d.code(), "MZ102");
-        assert_eq!(d.message, "can only set one of BROKER, BROKERS, or AWS PRIVATELINK");
+        assert_eq!(
+            d.message,
+            "can only set one of BROKER, BROKERS, or AWS PRIVATELINK"
+        );
         assert_eq!(
             &BAD[d.span.range()],
             "BROKERS ('b1.internal:9092', 'b2.internal:9092')"
@@ -434,12 +446,20 @@ mod tests {
                 .map(|(_, span, note)| (span, note))
                 .collect::<Vec<_>>(),
             vec![
-                ("BROKER 'a:9092'".to_string(), "AWS PRIVATELINK pl (PORT 9092)".to_string()),
-                ("BROKERS ('b:9092')".to_string(), "AWS PRIVATELINK pl (PORT 9092)".to_string()),
+                (
+                    "BROKER 'a:9092'".to_string(),
+                    "AWS PRIVATELINK pl (PORT 9092)".to_string()
+                ),
+                (
+                    "BROKERS ('b:9092')".to_string(),
+                    "AWS PRIVATELINK pl (PORT 9092)".to_string()
+                ),
             ]
         );
         // A repeated BROKER is MZ101's, not a conflict.
-        assert!(mz102("CREATE CONNECTION k TO KAFKA (BROKER 'a:9092', BROKER 'b:9092');").is_empty());
+        assert!(
+            mz102("CREATE CONNECTION k TO KAFKA (BROKER 'a:9092', BROKER 'b:9092');").is_empty()
+        );
         // Legacy FOR form, placeholders: same.
         one(
             "CREATE CONNECTION k FOR KAFKA BROKER '${BROKER}', BROKERS ('<broker>');",
@@ -556,10 +576,19 @@ mod tests {
         assert!(of(&project[0], "MZ102").is_empty());
         let d = of(&project[1], "MZ102");
         assert_eq!(d.len(), 1, "{d:#?}");
-        assert_eq!(d[0].message, "cannot specify both ACCESS KEY ID and ASSUME ROLE ARN");
-        assert_eq!(&alter[d[0].span.range()], "ASSUME ROLE ARN 'arn:aws:iam::1:role/r'");
+        assert_eq!(
+            d[0].message,
+            "cannot specify both ACCESS KEY ID and ASSUME ROLE ARN"
+        );
+        assert_eq!(
+            &alter[d[0].span.range()],
+            "ASSUME ROLE ARN 'arn:aws:iam::1:role/r'"
+        );
         assert_eq!(d[0].related[0].file, crate::FileId(0));
-        assert_eq!(&create[d[0].related[0].span.range()], "ACCESS KEY ID SECRET k");
+        assert_eq!(
+            &create[d[0].related[0].span.range()],
+            "ACCESS KEY ID SECRET k"
+        );
 
         // Dropping the keys in the same ALTER resolves it.
         let switch = "ALTER CONNECTION \"AWS\" RESET (ACCESS KEY ID), RESET (SECRET ACCESS KEY), SET (ASSUME ROLE ARN 'arn:aws:iam::1:role/r');";
@@ -572,7 +601,10 @@ mod tests {
         let privatelink = "ALTER CONNECTION k SET (AWS PRIVATELINK pl);";
         let d = of(&lint_project(&[kafka, privatelink])[1], "MZ102");
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].message, "can only set one of BROKER, BROKERS, or AWS PRIVATELINK");
+        assert_eq!(
+            d[0].message,
+            "can only set one of BROKER, BROKERS, or AWS PRIVATELINK"
+        );
 
         // Earlier ALTERs count; a conflict the CREATE already has is reported there only.
         let earlier = "ALTER CONNECTION k SET (BROKER 'c:9092');";

@@ -245,7 +245,9 @@ fn check_alter_connection(
 
 #[cfg(test)]
 mod tests {
-    use super::super::option_model::testkit::{apply, fix_all, fix_once, lint, lint_project, of, render};
+    use super::super::option_model::testkit::{
+        apply, fix_all, fix_once, lint, lint_project, of, render,
+    };
 
     const BAD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', HOST 'pg-replica.internal', PASSWORD SECRET pg_pw, SSL MODE 'require');";
     const GOOD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg-replica.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');";
@@ -254,7 +256,13 @@ mod tests {
     fn mz101(sql: &str) -> Vec<(String, String, bool)> {
         of(&lint(sql), "MZ101")
             .into_iter()
-            .map(|d| (d.message.clone(), sql[d.span.range()].to_string(), d.fix.is_some()))
+            .map(|d| {
+                (
+                    d.message.clone(),
+                    sql[d.span.range()].to_string(),
+                    d.fix.is_some(),
+                )
+            })
             .collect()
     }
 
@@ -295,7 +303,10 @@ mod tests {
         let sql = "CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', HOST 'h');";
         one(sql, "HOST specified more than once", "HOST 'h'", true);
         let fixed = fix_once(sql, "MZ101", "HOST 'h'");
-        assert_eq!(fixed, "CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u');");
+        assert_eq!(
+            fixed,
+            "CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u');"
+        );
         assert_eq!(fix_all(sql, "MZ101"), fixed);
         assert_eq!(fix_all(&fixed, "MZ101"), fixed);
         // Folding: an unquoted identifier is its lower-case text; '=' does not matter.
@@ -449,10 +460,7 @@ mod tests {
             false,
         );
         // Repeated brokers and AZ entries are not options (MZ301, …).
-        assert!(mz101(
-            "CREATE CONNECTION k TO KAFKA (BROKERS ('b1:9092', 'b1:9092'));"
-        )
-        .is_empty());
+        assert!(mz101("CREATE CONNECTION k TO KAFKA (BROKERS ('b1:9092', 'b1:9092'));").is_empty());
         // Removed options are MZ700/MZ701's.
         assert!(mz101(
             "CREATE SOURCE s FROM POSTGRES CONNECTION pg (PUBLICATION 'p') WITH (SIZE 'a', SIZE 'a');"
@@ -487,7 +495,12 @@ mod tests {
     #[test]
     fn mixed_case_comments_crlf_and_non_ascii() {
         let sql = "-- ünïcode ✓\r\ncreate connection pg to postgres (\r\n  Host 'h', database 'd', user 'u',\r\n  host /* again */ 'h'\r\n);";
-        one(sql, "HOST specified more than once", "host /* again */ 'h'", true);
+        one(
+            sql,
+            "HOST specified more than once",
+            "host /* again */ 'h'",
+            true,
+        );
         assert_eq!(
             fix_all(sql, "MZ101"),
             "-- ünïcode ✓\r\ncreate connection pg to postgres (\r\n  Host 'h', database 'd', user 'u'\r\n);"

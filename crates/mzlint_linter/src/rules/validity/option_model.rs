@@ -55,7 +55,10 @@ pub(super) fn is_placeholder(ctx: &StatementContext<'_>, value: &Value) -> bool 
 }
 
 /// The text a string-typed option receives, unless it is a placeholder.
-pub(super) fn known_text<'v>(ctx: &StatementContext<'_>, value: Option<&'v Value>) -> Option<&'v str> {
+pub(super) fn known_text<'v>(
+    ctx: &StatementContext<'_>,
+    value: Option<&'v Value>,
+) -> Option<&'v str> {
     let value = value?;
     if is_placeholder(ctx, value) {
         return None;
@@ -91,12 +94,18 @@ pub(super) fn delete_clause(source: &str, span: Span) -> Edit {
 /// Source text with runs of whitespace collapsed, for comparing values
 /// mzlint does not model.
 fn normalized(ctx: &StatementContext<'_>, span: Span) -> String {
-    ctx.text(span).split_whitespace().collect::<Vec<_>>().join(" ")
+    ctx.text(span)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn names_equal(a: &ItemName, b: &ItemName) -> bool {
     a.parts.len() == b.parts.len()
-        && a.parts.iter().zip(&b.parts).all(|(x, y)| x.value == y.value)
+        && a.parts
+            .iter()
+            .zip(&b.parts)
+            .all(|(x, y)| x.value == y.value)
         && a.resolved_id.as_ref().map(|r| &r.id) == b.resolved_id.as_ref().map(|r| &r.id)
 }
 
@@ -131,11 +140,7 @@ fn value_identical(ctx: &StatementContext<'_>, a: &Value, b: &Value) -> bool {
             kx == ky && ctx.text(*x) == ctx.text(*y)
         }
         (Value::List { items: x, .. }, Value::List { items: y, .. }) => {
-            x.len() == y.len()
-                && x
-                    .iter()
-                    .zip(y)
-                    .all(|(x, y)| value_identical(ctx, x, y))
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| value_identical(ctx, x, y))
         }
         (Value::RetainHistory { value: x, .. }, Value::RetainHistory { value: y, .. }) => {
             value_identical(ctx, x, y)
@@ -367,13 +372,7 @@ pub(super) fn alter_states<'a>(
         }
     }
     let before = entries.clone();
-    apply_alter(
-        &mut entries,
-        alter,
-        connection_type,
-        ctx.file_id(),
-        true,
-    );
+    apply_alter(&mut entries, alter, connection_type, ctx.file_id(), true);
     Some(AlterStates {
         connection_type,
         before,
@@ -493,7 +492,11 @@ pub(super) mod testkit {
             .iter()
             .filter(|d| d.code() == code && &sql[d.span.range()] == span_text)
             .collect();
-        assert_eq!(target.len(), 1, "one {code} at {span_text:?}: {diagnostics:#?}");
+        assert_eq!(
+            target.len(),
+            1,
+            "one {code} at {span_text:?}: {diagnostics:#?}"
+        );
         let fix = target[0].fix.as_ref().expect("a fix");
         let fixed = apply(sql, fix);
         let after = lint(&fixed);
@@ -525,11 +528,8 @@ pub(super) mod testkit {
                 .collect();
             let syntax = diagnostics.iter().filter(|d| d.code() == "MZ000").count();
             assert!(syntax <= syntax_before, "fixes broke the parse: {text}");
-            let (fixed, applied) = crate::fix::apply_fixes(
-                &text,
-                &diagnostics,
-                crate::fix::FixMode::Unsafe,
-            );
+            let (fixed, applied) =
+                crate::fix::apply_fixes(&text, &diagnostics, crate::fix::FixMode::Unsafe);
             if applied == 0 {
                 return text;
             }

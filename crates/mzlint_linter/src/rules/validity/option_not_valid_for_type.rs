@@ -162,9 +162,7 @@ fn context_description(context: OptionContext) -> String {
         OptionContext::Source(kind) => format!("{} source", source_kind_name(kind)),
         OptionContext::SourceWith => "CREATE SOURCE WITH options".to_string(),
         OptionContext::AlterSource => "ALTER SOURCE".to_string(),
-        OptionContext::TableFromSourceWith => {
-            "CREATE TABLE … FROM SOURCE WITH options".to_string()
-        }
+        OptionContext::TableFromSourceWith => "CREATE TABLE … FROM SOURCE WITH options".to_string(),
         OptionContext::AddSubsourceWith => "ALTER SOURCE … ADD SUBSOURCE WITH options".to_string(),
         OptionContext::Cluster => "cluster options".to_string(),
         OptionContext::Replica => "replica options".to_string(),
@@ -181,7 +179,9 @@ fn accepts_help(context: OptionContext) -> String {
         OptionContext::Connection(Some(t)) => format!("{} connections accept {list}", t.as_str()),
         OptionContext::Connection(None) => format!("connections accept {list}"),
         OptionContext::Source(kind) => format!("{} sources accept {list}", source_kind_name(kind)),
-        OptionContext::ConnectionWith => "a connection's WITH (…) accepts only VALIDATE".to_string(),
+        OptionContext::ConnectionWith => {
+            "a connection's WITH (…) accepts only VALIDATE".to_string()
+        }
         OptionContext::AlterSource => {
             "ALTER SOURCE … SET/RESET accepts only RETAIN HISTORY".to_string()
         }
@@ -299,7 +299,12 @@ fn check_connection_option(
 ) {
     let name = match &option.name {
         OptionName::Unknown(_) => {
-            report_unknown(ctx, OptionContext::Connection(Some(connection_type)), option, out);
+            report_unknown(
+                ctx,
+                OptionContext::Connection(Some(connection_type)),
+                option,
+                out,
+            );
             return;
         }
         OptionName::RoleArn => return, // MZ701
@@ -394,7 +399,11 @@ fn check_alter_connection(
 // ---------------------------------------------------------------------------
 // Sources (items 2 and 3)
 
-fn check_create_source(ctx: &StatementContext<'_>, source: &CreateSource, out: &mut Vec<Diagnostic>) {
+fn check_create_source(
+    ctx: &StatementContext<'_>,
+    source: &CreateSource,
+    out: &mut Vec<Diagnostic>,
+) {
     let SourceBody::Connection(conn) = &source.body else {
         return;
     };
@@ -534,7 +543,9 @@ fn check_format_include_envelope(
     if let Some(include) = include {
         out.push(
             ctx.diagnostic(&RULE, include.span, include_message)
-                .with_help("remove the INCLUDE clause: metadata columns exist only for Kafka sources"),
+                .with_help(
+                    "remove the INCLUDE clause: metadata columns exist only for Kafka sources",
+                ),
         );
     }
     if let Some(envelope) = envelope {
@@ -691,7 +702,11 @@ const MANAGED_ONLY: &[OptionName] = &[
     OptionName::Disk,
 ];
 
-fn check_create_cluster(ctx: &StatementContext<'_>, cluster: &CreateCluster, out: &mut Vec<Diagnostic>) {
+fn check_create_cluster(
+    ctx: &StatementContext<'_>,
+    cluster: &CreateCluster,
+    out: &mut Vec<Diagnostic>,
+) {
     let options = &cluster.options.options;
     check_unknown_words(ctx, OptionContext::Cluster, options, out);
     for option in options {
@@ -766,7 +781,10 @@ mod tests {
         assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
         let d = &diagnostics[0];
         assert_eq!(d.code(), "MZ100");
-        assert_eq!(d.message, "MYSQL connections do not support DATABASE values");
+        assert_eq!(
+            d.message,
+            "MYSQL connections do not support DATABASE values"
+        );
         assert_eq!(&BAD[d.span.range()], "DATABASE 'shop'");
         let help = d.help.as_deref().unwrap();
         assert!(help.starts_with(
@@ -847,7 +865,11 @@ mod tests {
             "SSL /* mode */ MODE = 'require'",
         );
         let crlf = "-- café ☕ naïve\r\nCREATE CONNECTION \"Shop DB\" TO MYSQL (\r\n  HOST 'h',\r\n  USER 'mz',\r\n  DATABASE 'shop'\r\n);\r\n";
-        one(crlf, "MYSQL connections do not support DATABASE values", "DATABASE 'shop'");
+        one(
+            crlf,
+            "MYSQL connections do not support DATABASE values",
+            "DATABASE 'shop'",
+        );
         let fixed = fix_once(crlf, "MZ100", "DATABASE 'shop'");
         assert_eq!(
             fixed,
@@ -858,7 +880,11 @@ mod tests {
     #[test]
     fn legacy_for_form() {
         let sql = "CREATE CONNECTION k FOR KAFKA BROKER 'k:9092', SSL MODE 'require';";
-        one(sql, "KAFKA connections do not support SSL MODE values", "SSL MODE 'require'");
+        one(
+            sql,
+            "KAFKA connections do not support SSL MODE values",
+            "SSL MODE 'require'",
+        );
         assert_eq!(
             fix_once(sql, "MZ100", "SSL MODE 'require'"),
             "CREATE CONNECTION k FOR KAFKA BROKER 'k:9092';"
@@ -891,20 +917,33 @@ mod tests {
         let d = &of(&lint(typo), "MZ100")[0];
         assert_eq!(d.message, "unknown option HOTS in POSTGRES connection");
         assert_eq!(d.help.as_deref(), Some("did you mean HOST?"));
-        assert_eq!(d.fix.as_ref().unwrap().applicability, crate::Applicability::Unsafe);
+        assert_eq!(
+            d.fix.as_ref().unwrap().applicability,
+            crate::Applicability::Unsafe
+        );
         assert_eq!(fix_all(typo, "MZ100"), typo.replace("HOTS", "HOST"));
 
         // No suggestion: the help lists what the type accepts, and there is no fix.
         let nothing = "CREATE CONNECTION s TO SSH TUNNEL (HOST 'h', USER 'u', XYZZY 'q');";
         let d = &of(&lint(nothing), "MZ100")[0];
         assert_eq!(d.message, "unknown option XYZZY in SSH TUNNEL connection");
-        assert_eq!(d.help.as_deref(), Some("SSH TUNNEL connections accept HOST, PORT, USER"));
+        assert_eq!(
+            d.help.as_deref(),
+            Some("SSH TUNNEL connections accept HOST, PORT, USER")
+        );
         assert!(d.fix.is_none());
 
         // Words before an identifier value: the last word is the value.
         let words = "CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', SSL_MODE require);";
-        one(words, "unknown option SSL_MODE in POSTGRES connection", "SSL_MODE require");
-        assert_eq!(fix_all(words, "MZ100"), words.replace("SSL_MODE", "SSL MODE"));
+        one(
+            words,
+            "unknown option SSL_MODE in POSTGRES connection",
+            "SSL_MODE require",
+        );
+        assert_eq!(
+            fix_all(words, "MZ100"),
+            words.replace("SSL_MODE", "SSL MODE")
+        );
     }
 
     #[test]
@@ -930,7 +969,10 @@ mod tests {
         );
         let pg = "CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', AVAILABILITY ZONE 'use1-az1');";
         let d = &of(&lint(pg), "MZ100")[0];
-        assert_eq!(d.message, "unknown option AVAILABILITY ZONE in POSTGRES connection");
+        assert_eq!(
+            d.message,
+            "unknown option AVAILABILITY ZONE in POSTGRES connection"
+        );
         assert!(d.fix.is_none());
     }
 
@@ -955,7 +997,10 @@ mod tests {
         let project = lint_project(&[create, alter]);
         let found = of(&project[1], "MZ100");
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(found[0].message, "POSTGRES connections do not support BROKER values");
+        assert_eq!(
+            found[0].message,
+            "POSTGRES connections do not support BROKER values"
+        );
         assert_eq!(&alter[found[0].span.range()], "BROKER 'k:9092'");
         // The fix deletes the SET action.
         let fix = found[0].fix.as_ref().unwrap();
@@ -974,7 +1019,10 @@ mod tests {
         let reset = "ALTER CONNECTION materialize.public.pg RESET (SASL USERNAME);";
         let found = of(&lint_project(&[create, reset])[1], "MZ100");
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, "POSTGRES connections do not support SASL USERNAME values");
+        assert_eq!(
+            found[0].message,
+            "POSTGRES connections do not support SASL USERNAME values"
+        );
         assert!(found[0].fix.is_none(), "the only action cannot be deleted");
     }
 
@@ -990,7 +1038,10 @@ mod tests {
         assert_eq!(
             messages,
             vec![
-                ("cannot ALTER KAFKA option PROGRESS TOPIC", "PROGRESS TOPIC = 'new_progress'"),
+                (
+                    "cannot ALTER KAFKA option PROGRESS TOPIC",
+                    "PROGRESS TOPIC = 'new_progress'"
+                ),
                 (
                     "cannot ALTER KAFKA option PROGRESS TOPIC REPLICATION FACTOR",
                     "PROGRESS TOPIC REPLICATION FACTOR"
@@ -1012,17 +1063,27 @@ mod tests {
             "SCALE FACTOR 1",
         );
         let kafka = "CREATE SOURCE s IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't', PUBLICATION 'p');";
-        one(kafka, "PUBLICATION is not an option of KAFKA sources", "PUBLICATION 'p'");
+        one(
+            kafka,
+            "PUBLICATION is not an option of KAFKA sources",
+            "PUBLICATION 'p'",
+        );
         assert_eq!(
             fix_all(kafka, "MZ100"),
             "CREATE SOURCE s IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't');"
         );
         // The only option: the whole list goes.
         let only = "CREATE SOURCE s FROM LOAD GENERATOR COUNTER (SCALE FACTOR 1);";
-        assert_eq!(fix_all(only, "MZ100"), "CREATE SOURCE s FROM LOAD GENERATOR COUNTER;");
+        assert_eq!(
+            fix_all(only, "MZ100"),
+            "CREATE SOURCE s FROM LOAD GENERATOR COUNTER;"
+        );
         // Aliases in source lists.
         let topics = "CREATE SOURCE s FROM KAFKA CONNECTION k (TOPICS 't');";
-        assert_eq!(fix_all(topics, "MZ100"), "CREATE SOURCE s FROM KAFKA CONNECTION k (TOPIC 't');");
+        assert_eq!(
+            fix_all(topics, "MZ100"),
+            "CREATE SOURCE s FROM KAFKA CONNECTION k (TOPIC 't');"
+        );
         // DETAILS is MZ112's, IGNORE COLUMNS MZ704's, CAPTURE INSTANCE MZ701's.
         for sql in [
             "CREATE SOURCE s FROM POSTGRES CONNECTION pg (PUBLICATION 'p', DETAILS 'ab');",
@@ -1126,7 +1187,10 @@ mod tests {
             ]
         );
         // Source kind unknown, or Kafka: names are fine.
-        assert!(mz100("CREATE TABLE t1 (x, y) FROM SOURCE pg_src (REFERENCE public.orders);").is_empty());
+        assert!(
+            mz100("CREATE TABLE t1 (x, y) FROM SOURCE pg_src (REFERENCE public.orders);")
+                .is_empty()
+        );
         let kafka = "CREATE SOURCE k_src FROM KAFKA CONNECTION k (TOPIC 't');";
         let table = "CREATE TABLE t (a) FROM SOURCE k_src FORMAT TEXT INCLUDE OFFSET;";
         assert!(of(&lint_project(&[kafka, table])[1], "MZ100").is_empty());

@@ -118,8 +118,14 @@ fn example(name: &OptionName) -> String {
         Host => "'<host>'",
         Database => "'<database name>'",
         User | SaslUsername => "'<user name>'",
-        Password | SaslPassword | SslKey | SslCertificate | SslCertificateAuthority
-        | SecretAccessKey | AccessKeyId | Credential => "SECRET <secret_name>",
+        Password
+        | SaslPassword
+        | SslKey
+        | SslCertificate
+        | SslCertificateAuthority
+        | SecretAccessKey
+        | AccessKeyId
+        | Credential => "SECRET <secret_name>",
         Url => "'<url>'",
         ServiceName => "'com.amazonaws.vpce.<region>.vpce-svc-<id>'",
         AvailabilityZones => "('<availability zone id>', …)",
@@ -177,7 +183,9 @@ fn connection_findings(
     use OptionName::*;
     let index = |name: &OptionName| entries.iter().position(|e| &e.name == name);
     let has = |name: &OptionName| index(name).is_some();
-    let text = |name: &OptionName| find(entries, name).and_then(|e| known_text(ctx, e.option.value.as_ref()));
+    let text = |name: &OptionName| {
+        find(entries, name).and_then(|e| known_text(ctx, e.option.value.as_ref()))
+    };
     let mut out = Vec::new();
 
     let required: &[OptionName] = match connection_type {
@@ -236,9 +244,9 @@ fn connection_findings(
                 });
             }
             if !has(&AwsConnection) {
-                let first_sasl = entries.iter().position(|e| {
-                    matches!(e.name, SaslMechanisms | SaslUsername | SaslPassword)
-                });
+                let first_sasl = entries
+                    .iter()
+                    .position(|e| matches!(e.name, SaslMechanisms | SaslUsername | SaslPassword));
                 let protocol = index(&SecurityProtocol);
                 let sasl = match protocol {
                     Some(protocol) => match &entries[protocol].option.value {
@@ -374,8 +382,8 @@ fn connection_findings(
         ConnectionType::ConfluentSchemaRegistry => {
             if let (Some(password), false) = (index(&Password), has(&User)) {
                 let mut finding = requires(connection_type, connection, password, "PASSWORD", User);
-                finding.help =
-                    "add USER '<user name>': without USER, Materialize ignores PASSWORD".to_string();
+                finding.help = "add USER '<user name>': without USER, Materialize ignores PASSWORD"
+                    .to_string();
                 out.push(finding);
             }
         }
@@ -383,7 +391,9 @@ fn connection_findings(
             if let Some(catalog_type) = index(&CatalogType) {
                 let value = known_text(ctx, entries[catalog_type].option.value.as_ref());
                 let needs: &[OptionName] = match value {
-                    Some(t) if t.eq_ignore_ascii_case("s3tablesrest") => &[Warehouse, AwsConnection],
+                    Some(t) if t.eq_ignore_ascii_case("s3tablesrest") => {
+                        &[Warehouse, AwsConnection]
+                    }
                     Some(t) if t.eq_ignore_ascii_case("rest") => &[Credential],
                     _ => &[],
                 };
@@ -416,14 +426,33 @@ fn check_alter(ctx: &StatementContext<'_>, alter: &AlterConnection, out: &mut Ve
         return; // without a base definition nothing is known to be missing
     };
     let name = written(ctx, alter.name.span);
-    let before: Vec<String> = connection_findings(ctx, states.connection_type, name, &states.before)
-        .into_iter()
-        .map(|f| f.message)
-        .collect();
+    let before: Vec<String> =
+        connection_findings(ctx, states.connection_type, name, &states.before)
+            .into_iter()
+            .map(|f| f.message)
+            .collect();
     let context = OptionContext::Connection(Some(states.connection_type));
+    // An option both SET and RESET here is MZ102's conflict, not a missing one.
+    let named = |set: bool| -> Vec<OptionName> {
+        actions
+            .iter()
+            .filter_map(|action| match (&action.kind, set) {
+                (AlterConnectionItemKind::Set(option), true)
+                | (AlterConnectionItemKind::Reset { option, .. }, false) => {
+                    effective_name(option, context)
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let (set, reset) = (named(true), named(false));
+    let conflicting: Vec<&OptionName> = set.iter().filter(|n| reset.contains(n)).collect();
     for finding in connection_findings(ctx, states.connection_type, name, &states.after) {
         if before.contains(&finding.message) {
             continue; // reported where it arose
+        }
+        if finding.missing.iter().any(|m| conflicting.contains(&m)) {
+            continue;
         }
         let set_by_this = finding
             .involved
@@ -738,7 +767,10 @@ mod tests {
             assert!(mz103(sql).is_empty(), "{sql}: {:?}", mz103(sql));
         }
         // A placeholder value still counts as the option being present.
-        assert!(mz103("CREATE CONNECTION pg TO POSTGRES (HOST '<host>', DATABASE '${DB}', USER 'u');").is_empty());
+        assert!(mz103(
+            "CREATE CONNECTION pg TO POSTGRES (HOST '<host>', DATABASE '${DB}', USER 'u');"
+        )
+        .is_empty());
     }
 
     #[test]
@@ -751,10 +783,14 @@ mod tests {
                 "Materialize.\"Public\".\"PG Main\"",
             )])
         );
-        let legacy = "CREATE CONNECTION bastion FOR SSH TUNNEL HOST /* h */ 'bastion.example.net', PORT 22;";
+        let legacy =
+            "CREATE CONNECTION bastion FOR SSH TUNNEL HOST /* h */ 'bastion.example.net', PORT 22;";
         assert_eq!(
             mz103(legacy),
-            pairs(&[("SSH TUNNEL connection `bastion` is missing required option USER", "bastion")])
+            pairs(&[(
+                "SSH TUNNEL connection `bastion` is missing required option USER",
+                "bastion"
+            )])
         );
     }
 
@@ -776,7 +812,10 @@ mod tests {
         ] {
             assert_eq!(mz103(sql), pairs(&expected), "{sql}");
         }
-        let d = &of(&lint("CREATE SOURCE s1 FROM POSTGRES CONNECTION pg_main;"), "MZ103")[0];
+        let d = &of(
+            &lint("CREATE SOURCE s1 FROM POSTGRES CONNECTION pg_main;"),
+            "MZ103",
+        )[0];
         assert_eq!(
             d.help.as_deref(),
             Some("add (PUBLICATION '<publication name>') after the connection name")
@@ -800,7 +839,10 @@ mod tests {
         );
         assert_eq!(
             mz103("CREATE CLUSTER c3 (MANAGED = false, SIZE = 'M.1-small');"),
-            pairs(&[("unmanaged cluster `c3` is missing required option REPLICAS", "c3")])
+            pairs(&[(
+                "unmanaged cluster `c3` is missing required option REPLICAS",
+                "c3"
+            )])
         );
         for sql in [
             "CREATE CLUSTER manual_c (MANAGED = false, REPLICAS (r1 (SIZE = '25cc')));",
@@ -821,15 +863,24 @@ mod tests {
         assert_eq!(
             found(alter, &project[1]),
             pairs(&[
-                ("POSTGRES connection `pg_main` is missing required option HOST", "RESET (HOST)"),
-                ("SSL CERTIFICATE requires SSL KEY in POSTGRES connection `pg_main`", "DROP (SSL KEY)"),
+                (
+                    "POSTGRES connection `pg_main` is missing required option HOST",
+                    "RESET (HOST)"
+                ),
+                (
+                    "SSL CERTIFICATE requires SSL KEY in POSTGRES connection `pg_main`",
+                    "DROP (SSL KEY)"
+                ),
             ])
         );
         // A SET that needs a partner.
         let set = "ALTER CONNECTION pg_main RESET (SSL KEY), RESET (SSL CERTIFICATE), SET (SSL KEY SECRET k2);";
         assert_eq!(
             found(set, &lint_project(&[create, set])[1]),
-            pairs(&[("SSL KEY requires SSL CERTIFICATE in POSTGRES connection `pg_main`", "SET (SSL KEY SECRET k2)")])
+            pairs(&[(
+                "SSL KEY requires SSL CERTIFICATE in POSTGRES connection `pg_main`",
+                "SET (SSL KEY SECRET k2)"
+            )])
         );
         // What the CREATE already lacked is reported there, not again.
         let incomplete = "CREATE CONNECTION pg_main TO POSTGRES (HOST 'h', USER 'u');";
@@ -837,6 +888,9 @@ mod tests {
         let project = lint_project(&[incomplete, port]);
         assert_eq!(of(&project[0], "MZ103").len(), 1);
         assert!(of(&project[1], "MZ103").is_empty());
+        // SET and RESET of one option is MZ102's conflict, not a missing option.
+        let both = "ALTER CONNECTION pg_main SET (HOST 'x'), DROP (HOST);";
+        assert!(of(&lint_project(&[create, both])[1], "MZ103").is_empty());
         // No base definition: nothing is known to be missing.
         assert!(mz103(alter).is_empty());
         // Valid example V21.
@@ -848,7 +902,10 @@ mod tests {
         let reset = "ALTER CONNECTION k RESET (BROKER);";
         assert_eq!(
             found(reset, &lint_project(&[kafka, reset])[1]),
-            pairs(&[("KAFKA connection `k` must set one of BROKER, BROKERS, or AWS PRIVATELINK", "RESET (BROKER)")])
+            pairs(&[(
+                "KAFKA connection `k` must set one of BROKER, BROKERS, or AWS PRIVATELINK",
+                "RESET (BROKER)"
+            )])
         );
     }
 
