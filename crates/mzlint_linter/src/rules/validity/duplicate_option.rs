@@ -482,6 +482,17 @@ mod tests {
             "HOST",
             true,
         );
+        let quoted = "ALTER CONNECTION \"My DB\".public.\"PG\" SET (USER 'a'), SET (USERNAME 'a');";
+        one(
+            quoted,
+            "USER specified more than once",
+            "USERNAME 'a'",
+            true,
+        );
+        assert_eq!(
+            fix_all(quoted, "MZ101"),
+            "ALTER CONNECTION \"My DB\".public.\"PG\" SET (USER 'a');"
+        );
         // SET plus RESET is MZ102's.
         assert!(mz101("ALTER CONNECTION pg SET (HOST 'a'), RESET (HOST);").is_empty());
         // The type from the project maps unknown words.

@@ -889,6 +889,10 @@ mod tests {
             fix_once(sql, "MZ100", "SSL MODE 'require'"),
             "CREATE CONNECTION k FOR KAFKA BROKER 'k:9092';"
         );
+        assert_eq!(
+            fix_all(sql, "MZ100"),
+            "CREATE CONNECTION k FOR KAFKA BROKER 'k:9092';"
+        );
     }
 
     #[test]
@@ -1007,6 +1011,11 @@ mod tests {
         assert_eq!(
             super::super::option_model::testkit::apply(alter, fix),
             "ALTER CONNECTION pg SET (PORT 5433);"
+        );
+        let project_fixed = fix_all(&format!("{create}\n{alter}"), "MZ100");
+        assert_eq!(
+            project_fixed,
+            format!("{create}\nALTER CONNECTION pg SET (PORT 5433);")
         );
         // Type unknown: silent, except for words that are no option at all.
         assert!(of(&lint(alter), "MZ100").is_empty());
@@ -1263,5 +1272,27 @@ mod tests {
         assert!(diagnostics.is_empty(), "{diagnostics:#?}");
         let unsuppressed = sql.replace("mzlint: ignore", "just a comment");
         assert_eq!(of(&lint(&unsuppressed), "MZ100").len(), 1);
+    }
+
+    #[test]
+    fn secret_values_never_appear() {
+        let canary = "mzlint-canary-9c1e7f";
+        let sql = format!(
+            "CREATE CONNECTION s TO SSH TUNNEL (HOST 'h', USER 'u', SSL KEY '{canary}', PASSWORD '{canary}');\n\
+             CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', PASS '{canary}');"
+        );
+        let diagnostics = of(&lint(&sql), "MZ100");
+        assert_eq!(diagnostics.len(), 3, "{diagnostics:#?}");
+        let rendered = render(&sql, &diagnostics);
+        assert!(!rendered.contains(canary), "{rendered}");
+        for d in &diagnostics {
+            for edit in d.fix.iter().flat_map(|f| &f.edits) {
+                assert!(!edit.content.contains(canary));
+            }
+        }
+        // The fixes delete or rename; the literal is never re-inserted.
+        let fixed = fix_all(&sql, "MZ100");
+        assert_eq!(fixed.matches(canary).count(), 1, "{fixed}");
+        assert!(fixed.contains(&format!("PASSWORD '{canary}'")), "{fixed}");
     }
 }

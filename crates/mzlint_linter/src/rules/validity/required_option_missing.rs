@@ -915,4 +915,17 @@ mod tests {
         assert!(lint(sql).is_empty(), "{:#?}", lint(sql));
         assert_eq!(mz103(&sql.replace("mzlint:", "note:")).len(), 1);
     }
+
+    #[test]
+    fn secret_values_never_appear() {
+        let canary = "mzlint-canary-9c1e7f";
+        let sql = format!(
+            "CREATE CONNECTION a TO AWS (ACCESS KEY ID '{canary}', SESSION TOKEN '{canary}');\n\
+             CREATE CONNECTION csr TO CONFLUENT SCHEMA REGISTRY (URL 'https://r', PASSWORD '{canary}', SSL KEY '{canary}');"
+        );
+        let diagnostics = of(&lint(&sql), "MZ103");
+        assert_eq!(diagnostics.len(), 3, "{diagnostics:#?}");
+        let rendered = render(&sql, &diagnostics);
+        assert!(!rendered.contains(canary), "{rendered}");
+    }
 }
