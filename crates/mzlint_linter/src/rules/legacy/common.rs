@@ -4,7 +4,7 @@
 
 use mzlint_syntax::{Token, TokenKind};
 
-use crate::options;
+use crate::options::{self, OptionContext};
 use crate::prelude::*;
 
 /// An item name as written: each part's source text, joined with `.`
@@ -288,33 +288,18 @@ pub(crate) fn redacted_text(tokens: &[Token], source: &str, span: Span) -> Optio
     }
 }
 
-/// The options a connection type accepts, as did-you-mean candidates.
-pub(crate) fn connection_candidates(connection_type: Option<ConnectionType>) -> Vec<OptionName> {
-    match connection_type {
-        Some(t) => options::connection_options(t).to_vec(),
-        None => options::CONNECTION_OPTION_DOCS
-            .iter()
-            .map(|d| d.name.clone())
-            .collect(),
-    }
-}
-
 /// The option `option` counts as in a connection option list (rules.md
 /// §1.8), or `None` for an unknown word MZ100 cannot map.
 pub(crate) fn connection_option_name(
     option: &SqlOption,
     connection_type: Option<ConnectionType>,
 ) -> Option<OptionName> {
-    options::effective_option_name(
-        &option.name,
-        &connection_candidates(connection_type),
-        connection_type == Some(ConnectionType::AwsPrivatelink),
-    )
+    options::effective_option_name(&option.name, OptionContext::Connection(connection_type))
 }
 
 /// The option `option` counts as in a source option list of `kind`.
 pub(crate) fn source_option_name(option: &SqlOption, kind: SourceKind) -> Option<OptionName> {
-    options::effective_option_name(&option.name, options::source_options(kind), false)
+    options::effective_option_name(&option.name, OptionContext::Source(kind))
 }
 
 /// Is a string option's value shown in messages? Values of secret-bearing
