@@ -78,24 +78,18 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
                     .with_related(ctx.file_id(), *first, "first listed here")
                     .with_fix(Fix::safe(
                         format!("Remove the repeated '{}'", entry.value),
-                        vec![Edit::delete(list_element_deletion(items, index))],
+                        list_element_deletion(ctx.source(), items, index),
                     )),
             );
         }
     }
 }
 
-/// What deleting list element `index` removes (rules.md §1.3): the element
-/// and the following comma with the whitespace up to the next element, or,
-/// for the last element, the preceding comma and the whitespace before it.
-pub(crate) fn list_element_deletion(items: &[Value], index: usize) -> Span {
-    let span = items[index].span();
-    match (
-        items.get(index + 1),
-        index.checked_sub(1).map(|i| &items[i]),
-    ) {
-        (Some(next), _) => Span::new(span.start, next.span().start),
-        (None, Some(previous)) => Span::new(previous.span().end, span.end),
-        (None, None) => span,
-    }
+/// Delete list element `index` with one adjacent comma (rules.md §1.3).
+fn list_element_deletion(source: &str, items: &[Value], index: usize) -> Vec<Edit> {
+    let spans: Vec<Span> = items.iter().map(Value::span).collect();
+    crate::fix::list_deletions(source, &spans, &[index])
+        .into_iter()
+        .map(Edit::delete)
+        .collect()
 }
