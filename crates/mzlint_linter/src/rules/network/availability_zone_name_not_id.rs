@@ -135,3 +135,168 @@ fn report(
     };
     out.push(diagnostic);
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::rules::security::common::test_support::*;
+    use crate::testing::render_sql;
+
+    const BAD: &str = "CREATE CONNECTION pl TO AWS PRIVATELINK (SERVICE NAME 'com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f67890', AVAILABILITY ZONES ('us-east-1a', 'us-east-1d'));";
+    const GOOD: &str = "CREATE CONNECTION pl TO AWS PRIVATELINK (SERVICE NAME 'com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f67890', AVAILABILITY ZONES ('use1-az1', 'use1-az6'));";
+    const HELP: &str = "a zone name maps to a different physical zone in each AWS account, so the ID cannot be derived from it. In the account that owns the endpoint service run aws ec2 describe-availability-zones --region us-east-1 --query \"AvailabilityZones[].[ZoneName,ZoneId]\" --output text (or read the \"AZ ID\" column of the subnets in the VPC console) and list the IDs of the zones where the service's load balancer has subnets";
+
+    fn privatelink(service: &str, zones: &str) -> String {
+        format!("CREATE CONNECTION pl TO AWS PRIVATELINK (SERVICE NAME '{service}', AVAILABILITY ZONES ({zones}));")
+    }
+
+    #[test]
+    fn bad_example() {
+        let diagnostics = lint(BAD, None);
+        assert_eq!(diagnostics.len(), 2, "{}", render_sql(BAD, &diagnostics));
+        for (d, zone) in diagnostics.iter().zip(["us-east-1a", "us-east-1d"]) {
+            assert_eq!(d.rule.code, "MZ300");
+            assert_eq!(
+                d.message,
+                format!("'{zone}' is an availability zone name, but AVAILABILITY ZONES needs zone IDs such as 'use1-az1'")
+            );
+            assert_eq!(span_text(BAD, d), format!("'{zone}'"));
+            assert_eq!(d.severity, Severity::Error);
+            assert_eq!(d.help.as_deref(), Some(HELP));
+            assert!(d.fix.is_none());
+        }
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD, None);
+    }
+
+    #[test]
+    fn the_region_comes_from_the_name_else_the_service_else_a_placeholder() {
+        let sql = privatelink(
+            "com.amazonaws.vpce.eu-central-1.vpce-svc-0a1b2c3d4e5f67890",
+            "'us-west-2-lax-1a'",
+        );
+        let d = only_finding(&sql, None, "MZ300");
+        assert_eq!(
+            d.message,
+            "'us-west-2-lax-1a' is an availability zone name, but AVAILABILITY ZONES needs zone IDs such as 'usw2-az1'"
+        );
+        assert!(d.help.as_deref().unwrap().contains("--region us-west-2 "));
+
+        let sql = privatelink(
+            "com.amazonaws.vpce.eu-central-1.vpce-svc-0a1b2c3d4e5f67890",
+            "'east-a'",
+        );
+        let d = only_finding(&sql, None, "MZ300");
+        assert_eq!(
+            d.message,
+            "'east-a' is not an availability zone ID (expected the form 'euc1-az1')"
+        );
+        let help = d.help.as_deref().unwrap();
+        assert!(help.starts_with("In the account that owns the endpoint service run aws ec2 describe-availability-zones --region eu-central-1 "), "{help}");
+
+        let sql = privatelink("${SERVICE_NAME}", "'east-a'");
+        let d = only_finding(&sql, None, "MZ300");
+        assert_eq!(
+            d.message,
+            "'east-a' is not an availability zone ID (expected the form 'use1-az1')"
+        );
+        assert!(d.help.as_deref().unwrap().contains("--region <region> "));
+    }
+
+    #[test]
+    fn not_reported() {
+        for zones in [
+            "'use1-az1', 'USE1-AZ4'",
+            "'usw2-lax1-az1'",
+            "'${AZ_1}', '{{ az2 }}'",
+            "'<az id>'",
+            "",
+        ] {
+            let sql = privatelink(
+                "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f67890",
+                zones,
+            );
+            assert_none(&sql, None, "MZ300");
+        }
+        // Cluster zones place compute replicas: another feature.
+        assert_none(
+            "CREATE CLUSTER c (SIZE = 'M.1-small', AVAILABILITY ZONES ('us-east-1a'));",
+            None,
+            "MZ300",
+        );
+        assert_none("CREATE CLUSTER c (MANAGED = false, REPLICAS (r1 (SIZE = '25cc', AVAILABILITY ZONE 'us-east-1a')));", None, "MZ300");
+        assert_none(
+            "CREATE CLUSTER REPLICA c.r1 SIZE = '25cc', AVAILABILITY ZONE 'us-east-1a';",
+            None,
+            "MZ300",
+        );
+        assert_none(
+            "ALTER CLUSTER c SET (AVAILABILITY ZONES ('us-east-1a'));",
+            None,
+            "MZ300",
+        );
+    }
+
+    #[test]
+    fn per_broker_availability_zone() {
+        let sql = "CREATE CONNECTION pl TO AWS PRIVATELINK (SERVICE NAME 'com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f67890', AVAILABILITY ZONES ('use1-az1'));\n\
+                   CREATE CONNECTION kafka TO KAFKA (BROKERS (\n\
+                   'b1.internal:9092' USING AWS PRIVATELINK pl (AVAILABILITY ZONE 'us-east-1a', PORT 9001),\n\
+                   'b2.internal:9092' USING AWS PRIVATELINK pl (AVAILABILITY ZONE 'nope', PORT 9002),\n\
+                   'b3.internal:9092' USING AWS PRIVATELINK pl (AVAILABILITY ZONE 'use1-az1', PORT 9003)));";
+        let diagnostics = findings(sql, None, "MZ300");
+        assert_eq!(diagnostics.len(), 2, "{}", render_sql(sql, &diagnostics));
+        assert_eq!(span_text(sql, &diagnostics[0]), "'us-east-1a'");
+        assert_eq!(
+            diagnostics[0].message,
+            "'us-east-1a' is an availability zone name, but AVAILABILITY ZONE needs a zone ID such as 'use1-az1'"
+        );
+        assert_eq!(span_text(sql, &diagnostics[1]), "'nope'");
+        // The region of the referenced PrivateLink connection's service.
+        assert!(diagnostics[1]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("--region us-east-1 "));
+        let broker = "CREATE CONNECTION kafka TO KAFKA (BROKER 'b1.internal:9092' USING AWS PRIVATELINK pl (AVAILABILITY ZONE 'us-east-1a'));";
+        assert_eq!(findings(broker, None, "MZ300").len(), 1);
+    }
+
+    #[test]
+    fn alter_set_and_the_singular_alias() {
+        let sql = format!(
+            "{GOOD}\nALTER CONNECTION pl SET (AVAILABILITY ZONES = ['use1-az1', 'us-east-1b']);"
+        );
+        let diagnostics = findings(&sql, None, "MZ300");
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(span_text(&sql, &diagnostics[0]), "'us-east-1b'");
+        assert_none(
+            "ALTER CONNECTION pl SET (AVAILABILITY ZONES = ['us-east-1b']);",
+            None,
+            "MZ300",
+        );
+        // AVAILABILITY ZONE on a PrivateLink connection counts as AVAILABILITY
+        // ZONES (MZ100 renames it).
+        let sql = "CREATE CONNECTION pl TO AWS PRIVATELINK (SERVICE NAME 'com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f67890', AVAILABILITY ZONE ('us-east-1a'));";
+        assert_eq!(findings(sql, None, "MZ300").len(), 1);
+    }
+
+    #[test]
+    fn case_comments_crlf_non_ascii_suppression() {
+        let sql = "-- Zonen für den Dienst\r\ncreate connection \"PL\" to aws privatelink (\r\n  service name 'com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f67890',\r\n  availability /* ids! */ zones ('US-EAST-1A')\r\n);\r\n";
+        let d = only_finding(sql, None, "MZ300");
+        assert_eq!(span_text(sql, &d), "'US-EAST-1A'");
+        let suppressed = sql.replace("('US-EAST-1A')", "('US-EAST-1A') -- mzlint: ignore[MZ300]");
+        assert_clean(&suppressed, None);
+        let legacy = "CREATE CONNECTION pl FOR AWS PRIVATELINK SERVICE NAME 'com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f67890', AVAILABILITY ZONES ('us-east-1a');";
+        assert_eq!(findings(legacy, None, "MZ300").len(), 1);
+    }
+
+    #[test]
+    fn snapshot() {
+        insta::assert_snapshot!("bad_example", render_sql(BAD, &lint(BAD, None)));
+    }
+}

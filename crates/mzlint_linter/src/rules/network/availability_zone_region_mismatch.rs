@@ -163,3 +163,143 @@ fn report(
     };
     out.push(ctx.diagnostic(&RULE, entry.span, message));
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::rules::security::common::test_support::*;
+    use crate::testing::render_sql;
+
+    const BAD: &str = "CREATE CONNECTION pl TO AWS PRIVATELINK (SERVICE NAME 'com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f67890', AVAILABILITY ZONES ('use1-az1', 'usw2-az1'));";
+    const GOOD: &str = "CREATE CONNECTION pl TO AWS PRIVATELINK (SERVICE NAME 'com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f67890', AVAILABILITY ZONES ('use1-az1', 'use1-az2'));";
+    const EU: &str = "[materialize]\nregion = \"aws/eu-west-1\"\n";
+
+    fn with(service: &str, zones: &str) -> String {
+        format!("CREATE CONNECTION pl TO AWS PRIVATELINK (SERVICE NAME '{service}', AVAILABILITY ZONES ({zones}));")
+    }
+
+    #[test]
+    fn bad_example() {
+        let d = only_finding(BAD, None, "MZ303");
+        assert_eq!(
+            d.message,
+            "availability zone 'usw2-az1' belongs to us-west-2, but the endpoint for `pl` is created in us-east-1; expected IDs starting with 'use1-'"
+        );
+        assert_eq!(span_text(BAD, &d), "'usw2-az1'");
+        assert_eq!(d.severity, Severity::Error);
+        assert!(d.fix.is_none());
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD, None);
+    }
+
+    #[test]
+    fn materialize_region_comes_first() {
+        // Endpoints are created in Materialize's region.
+        let diagnostics = findings(GOOD, Some(EU), "MZ303");
+        assert_eq!(diagnostics.len(), 2);
+        assert_eq!(
+            diagnostics[0].message,
+            "availability zone 'use1-az1' belongs to us-east-1, but the endpoint for `pl` is created in eu-west-1; expected IDs starting with 'euw1-'"
+        );
+        let sql = with(
+            "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f67890",
+            "'euw1-az1', 'euw1-az3'",
+        );
+        assert_none(&sql, Some(EU), "MZ303");
+        // A prefix missing from the table.
+        let sql = with(
+            "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f67890",
+            "'use1-az1', 'xyz1-az1'",
+        );
+        let d = only_finding(&sql, None, "MZ303");
+        assert_eq!(
+            d.message,
+            "availability zone 'xyz1-az1' is not a zone of us-east-1, where the endpoint for `pl` is created; expected IDs starting with 'use1-'"
+        );
+    }
+
+    #[test]
+    fn unlisted_regions_are_skipped() {
+        let sql = with(
+            "com.amazonaws.vpce.mx-central-1.vpce-svc-0a1b2c3d4e5f67890",
+            "'use1-az1', 'usw2-az1'",
+        );
+        assert_none(&sql, None, "MZ303");
+        let config = "[materialize]\nregion = \"mx-central-1\"\n";
+        assert_none(BAD, Some(config), "MZ303");
+    }
+
+    #[test]
+    fn without_a_region_the_list_must_agree() {
+        // Two entries: the first one's prefix.
+        let sql = with("${SERVICE}", "'use1-az1', 'usw2-az1'");
+        let d = only_finding(&sql, None, "MZ303");
+        assert_eq!(
+            d.message,
+            "availability zone 'usw2-az1' belongs to us-west-2, but the other zones of `pl` are in us-east-1; expected IDs starting with 'use1-'"
+        );
+        // The prefix most entries share.
+        let sql = with("${SERVICE}", "'usw2-az1', 'use1-az1', 'use1-az2'");
+        let d = only_finding(&sql, None, "MZ303");
+        assert_eq!(span_text(&sql, &d), "'usw2-az1'");
+        let sql = with("${SERVICE}", "'use1-az1', 'use1-az2'");
+        assert_none(&sql, None, "MZ303");
+    }
+
+    #[test]
+    fn names_malformed_entries_and_placeholders_are_not_reported() {
+        let sql = with(
+            "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f67890",
+            "'use1-az1', 'us-west-2a', 'west', '${AZ}', '<az>'",
+        );
+        assert_none(&sql, None, "MZ303");
+        assert_none(
+            "CREATE CLUSTER c (SIZE = 'M.1-small', AVAILABILITY ZONES ('use1-az1', 'usw2-az1'));",
+            None,
+            "MZ303",
+        );
+    }
+
+    #[test]
+    fn per_broker_zones_only_with_materialize_region() {
+        let sql = "CREATE CONNECTION kafka TO KAFKA (BROKERS ('b1.internal:9092' USING AWS PRIVATELINK pl (AVAILABILITY ZONE 'use1-az1'), 'b2.internal:9092' USING AWS PRIVATELINK pl (AVAILABILITY ZONE 'euw1-az2')));";
+        assert_none(sql, None, "MZ303");
+        let diagnostics = findings(sql, Some(EU), "MZ303");
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(span_text(sql, &diagnostics[0]), "'use1-az1'");
+        assert!(diagnostics[0]
+            .message
+            .contains("the endpoint for `pl` is created in eu-west-1"));
+    }
+
+    #[test]
+    fn case_comments_crlf_legacy_alter_suppression() {
+        let sql = "-- Zonen für us-east-1\r\ncreate connection \"PL\" to aws privatelink (service name 'com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f67890',\r\n  availability /* ! */ zones ('USE1-AZ1', 'USW2-AZ1'));\r\n";
+        let d = only_finding(sql, None, "MZ303");
+        assert_eq!(span_text(sql, &d), "'USW2-AZ1'");
+        assert!(d.message.contains("the endpoint for `\"PL\"`"));
+
+        let legacy = "CREATE CONNECTION pl FOR AWS PRIVATELINK SERVICE NAME 'com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f67890', AVAILABILITY ZONES ('usw2-az1');";
+        assert_eq!(findings(legacy, None, "MZ303").len(), 1);
+
+        let alter = format!(
+            "{GOOD}\nALTER CONNECTION pl SET (AVAILABILITY ZONES ('use1-az3', 'apse2-az1'));"
+        );
+        let d = &findings(&alter, None, "MZ303")[0];
+        assert_eq!(span_text(&alter, d), "'apse2-az1'");
+        assert!(d.message.contains("belongs to ap-southeast-2"));
+
+        assert_clean(
+            &format!("{BAD} -- mzlint: ignore[MZ303] cross-region test"),
+            None,
+        );
+    }
+
+    #[test]
+    fn snapshot() {
+        insta::assert_snapshot!("bad_example", render_sql(BAD, &lint(BAD, None)));
+    }
+}

@@ -253,3 +253,124 @@ mod classification_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::{Applicability, Severity};
+    use crate::rules::security::common::test_support::*;
+    use crate::testing::{assert_fixes_converge, render_sql};
+
+    const BAD: &str = "CREATE CONNECTION pl TO AWS PRIVATELINK (SERVICE NAME 'orders-nlb-0123456789abcdef.elb.eu-central-1.amazonaws.com', AVAILABILITY ZONES ('euc1-az1', 'euc1-az2'));";
+    const GOOD: &str = "CREATE CONNECTION pl TO AWS PRIVATELINK (SERVICE NAME 'com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0', AVAILABILITY ZONES ('euc1-az1', 'euc1-az2'));";
+    const HELP: &str = "use the name shown under Endpoint services in the VPC console, of the form com.amazonaws.vpce.<region>.vpce-svc-<id>";
+    const REGION: &str = "[materialize]\nregion = \"aws/eu-central-1\"\n";
+
+    fn with(service: &str) -> String {
+        format!("CREATE CONNECTION pl TO AWS PRIVATELINK (SERVICE NAME '{service}', AVAILABILITY ZONES ('euc1-az1', 'euc1-az2'));")
+    }
+
+    #[test]
+    fn bad_example() {
+        let d = only_finding(BAD, None, "MZ304");
+        assert_eq!(
+            d.message,
+            "SERVICE NAME 'orders-nlb-0123456789abcdef.elb.eu-central-1.amazonaws.com' is a load balancer DNS name, not an endpoint service name"
+        );
+        assert_eq!(
+            span_text(BAD, &d),
+            "'orders-nlb-0123456789abcdef.elb.eu-central-1.amazonaws.com'"
+        );
+        assert_eq!(d.severity, Severity::Error);
+        assert_eq!(d.help.as_deref(), Some(HELP));
+        assert!(d.fix.is_none());
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD, None);
+        assert_clean(&with("com.amazonaws.eu-central-1.s3"), None);
+    }
+
+    #[test]
+    fn each_likely_mistake_has_its_message() {
+        for (service, what) in [
+            ("orders.c1x2y3z4w5v6.eu-central-1.rds.amazonaws.com", "is a database DNS name, not an endpoint service name"),
+            ("vpce-0a1b2c3d4e5f67890-abcdefgh.vpce-svc-0123456789abcdef0.eu-central-1.vpce.amazonaws.com", "is a DNS name, not an endpoint service name"),
+            ("https://vpce.example.com", "is a URL, not an endpoint service name"),
+            ("arn:aws:ec2:eu-central-1:111122223333:vpc-endpoint-service/vpce-svc-0123456789abcdef0", "is an ARN, not an endpoint service name"),
+            ("vpce-0123456789abcdef0", "is a VPC endpoint ID, not an endpoint service name"),
+            ("vpce-svc-0123456789abcdef0", "is a bare endpoint service ID, not an endpoint service name"),
+            ("com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789ABCDEF0", "is not an endpoint service name"),
+            ("my-service", "is not an endpoint service name"),
+        ] {
+            let sql = with(service);
+            let d = only_finding(&sql, None, "MZ304");
+            assert_eq!(d.message, format!("SERVICE NAME '{service}' {what}"));
+            assert_eq!(span_text(&sql, &d), format!("'{service}'"));
+        }
+    }
+
+    #[test]
+    fn bare_service_id_fix_needs_the_region() {
+        let sql = with("vpce-svc-0123456789abcdef0");
+        let d = only_finding(&sql, None, "MZ304");
+        assert!(d.fix.is_none());
+        assert_eq!(
+            d.help.as_deref(),
+            Some("write the full name com.amazonaws.vpce.<region>.vpce-svc-<id>, with the region of the endpoint service")
+        );
+        let d = only_finding(&sql, Some(REGION), "MZ304");
+        let fix = d.fix.as_ref().unwrap();
+        assert_eq!(fix.applicability, Applicability::Unsafe);
+        assert_eq!(fix.message, "Prefix com.amazonaws.vpce.eu-central-1.");
+        assert_eq!(assert_fixes_converge(&sql, Some(REGION)), GOOD);
+        // An ID of the wrong length would stay wrong: no fix.
+        let d = only_finding(&with("vpce-svc-0123"), Some(REGION), "MZ304");
+        assert!(d.fix.is_none());
+    }
+
+    #[test]
+    fn not_reported() {
+        for service in [
+            "${PL_SERVICE}",
+            "{{ var('service') }}",
+            "<service name>",
+            "...",
+        ] {
+            assert_none(&with(service), None, "MZ304");
+        }
+        // SERVICE NAME on another type is MZ100's.
+        assert_none("CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'd', USER 'u', SSL MODE 'require', SERVICE NAME 'x');", None, "MZ304");
+    }
+
+    #[test]
+    fn case_comments_crlf_legacy_alter_suppression() {
+        let sql = "-- Dienst für die Bestellungen\r\ncreate connection \"PL\" to aws privatelink (\r\n  service /* ! */ name = 'arn:aws:ec2:eu-central-1:1:vpc-endpoint-service/vpce-svc-0123456789abcdef0',\r\n  availability zones ('euc1-az1'));\r\n";
+        let d = only_finding(sql, None, "MZ304");
+        assert!(d
+            .message
+            .ends_with("is an ARN, not an endpoint service name"));
+
+        let legacy = "CREATE CONNECTION pl FOR AWS PRIVATELINK SERVICE NAME 'vpce-0123456789abcdef0', AVAILABILITY ZONES ('euc1-az1');";
+        assert_eq!(findings(legacy, None, "MZ304").len(), 1);
+
+        let alter = format!(
+            "{GOOD}\nALTER CONNECTION pl SET (SERVICE NAME = 'vpce-svc-0123456789abcdef0');"
+        );
+        let d = &findings(&alter, Some(REGION), "MZ304")[0];
+        assert_eq!(span_text(&alter, d), "'vpce-svc-0123456789abcdef0'");
+        assert!(assert_fixes_converge(&alter, Some(REGION)).ends_with(
+            "SET (SERVICE NAME = 'com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0');"
+        ));
+
+        assert_clean(
+            &format!("{BAD} -- mzlint: ignore[privatelink-service-name-format]"),
+            None,
+        );
+    }
+
+    #[test]
+    fn snapshot() {
+        insta::assert_snapshot!("bad_example", render_sql(BAD, &lint(BAD, None)));
+    }
+}

@@ -222,3 +222,152 @@ fn port_fix(
     };
     Some(Fix::safe(title, edits))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::{Applicability, Severity};
+    use crate::rules::security::common::test_support::*;
+    use crate::testing::{assert_fixes_converge, render_sql};
+
+    const BAD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require', AWS PRIVATELINK pl, SSH TUNNEL bastion);";
+    const GOOD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require', AWS PRIVATELINK pl);";
+
+    #[test]
+    fn bad_example() {
+        let d = only_finding(BAD, Some(ELSEWHERE), "MZ305");
+        assert_eq!(
+            d.message,
+            "cannot specify both SSH TUNNEL and AWS PRIVATELINK"
+        );
+        assert_eq!(span_text(BAD, &d), "SSH TUNNEL bastion");
+        assert_eq!(d.severity, Severity::Error);
+        assert_eq!(d.help.as_deref(), Some("choose one network path"));
+        assert_eq!(d.related.len(), 1);
+        assert_eq!(d.related[0].message, "AWS PRIVATELINK is also set here");
+        assert_eq!(&BAD[d.related[0].span.range()], "AWS PRIVATELINK pl");
+        assert!(d.fix.is_none());
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD, Some(ELSEWHERE));
+    }
+
+    #[test]
+    fn both_paths_on_every_tunnelled_type() {
+        for sql in [
+            "CREATE CONNECTION c TO MYSQL (HOST 'h.internal', USER 'u', SSH TUNNEL bastion, AWS PRIVATELINK pl);",
+            "CREATE CONNECTION c TO SQL SERVER (HOST 'h.internal', DATABASE 'd', USER 'u', PASSWORD SECRET p, SSH TUNNEL bastion, AWS PRIVATELINK pl);",
+            "CREATE CONNECTION c TO CONFLUENT SCHEMA REGISTRY (URL 'https://csr.internal', SSH TUNNEL bastion, AWS PRIVATELINK pl);",
+            "CREATE CONNECTION c TO KAFKA (SSH TUNNEL bastion, AWS PRIVATELINK pl (PORT 9092));",
+        ] {
+            let diagnostics = findings(sql, Some(ELSEWHERE), "MZ305");
+            assert_eq!(diagnostics.len(), 1, "{sql}");
+            assert!(span_text(sql, &diagnostics[0]).starts_with("AWS PRIVATELINK pl"), "{sql}");
+            assert_eq!(diagnostics[0].related[0].message, "SSH TUNNEL is also set here");
+        }
+        // Kafka per-broker routes are not connection-level paths.
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKERS ('b1:9092' USING SSH TUNNEL bastion, 'b2:9092' USING AWS PRIVATELINK pl));";
+        assert_none(sql, Some(ELSEWHERE), "MZ305");
+    }
+
+    #[test]
+    fn privatelink_port_on_non_kafka() {
+        let sql = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', SSL MODE 'require', AWS PRIVATELINK pl (PORT 5433));";
+        let d = only_finding(sql, Some(ELSEWHERE), "MZ305");
+        assert_eq!(
+            d.message,
+            "POSTGRES does not support PORT for AWS PRIVATELINK"
+        );
+        assert_eq!(span_text(sql, &d), "(PORT 5433)");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("write PORT 5433 as a separate connection option")
+        );
+        let fix = d.fix.as_ref().unwrap();
+        assert_eq!(fix.applicability, Applicability::Safe);
+        assert_eq!(fix.message, "Move PORT 5433 to a connection option");
+        assert_eq!(
+            assert_fixes_converge(sql, Some(ELSEWHERE)),
+            sql.replace(
+                "AWS PRIVATELINK pl (PORT 5433)",
+                "AWS PRIVATELINK pl, PORT 5433"
+            )
+        );
+        // The same PORT already written: just remove the group.
+        let sql = "CREATE CONNECTION c TO MYSQL (HOST 'h.internal', PORT 5433, USER 'u', SSL MODE 'required', AWS PRIVATELINK pl (PORT 5433));";
+        let d = only_finding(sql, Some(ELSEWHERE), "MZ305");
+        assert_eq!(d.message, "MYSQL does not support PORT for AWS PRIVATELINK");
+        assert_eq!(
+            assert_fixes_converge(sql, Some(ELSEWHERE)),
+            sql.replace("AWS PRIVATELINK pl (PORT 5433)", "AWS PRIVATELINK pl")
+        );
+        // A different PORT: no fix.
+        let sql = "CREATE CONNECTION c TO MYSQL (HOST 'h.internal', PORT 3306, USER 'u', SSL MODE 'required', AWS PRIVATELINK pl (PORT 5433));";
+        assert!(only_finding(sql, Some(ELSEWHERE), "MZ305").fix.is_none());
+        // CSR and SQL Server too; Kafka allows it.
+        let sql = "CREATE CONNECTION c TO CONFLUENT SCHEMA REGISTRY (URL 'https://csr.internal', AWS PRIVATELINK pl (PORT 8081));";
+        assert_eq!(
+            findings(sql, Some(ELSEWHERE), "MZ305")[0].message,
+            "CONFLUENT SCHEMA REGISTRY does not support PORT for AWS PRIVATELINK"
+        );
+        assert_none(
+            "CREATE CONNECTION k TO KAFKA (AWS PRIVATELINK pl (PORT 9092));",
+            Some(ELSEWHERE),
+            "MZ305",
+        );
+    }
+
+    #[test]
+    fn alter_on_the_effective_definition() {
+        let create = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', SSL MODE 'require', AWS PRIVATELINK pl);\n";
+        let sql = format!("{create}ALTER CONNECTION pg SET (SSH TUNNEL bastion);");
+        let d = only_finding(&sql, Some(ELSEWHERE), "MZ305");
+        assert_eq!(span_text(&sql, &d), "SSH TUNNEL bastion");
+        assert_eq!(
+            d.notes,
+            vec!["AWS PRIVATELINK is also set on the connection".to_string()]
+        );
+        // Swapping paths in one statement is fine.
+        let sql = format!(
+            "{create}ALTER CONNECTION pg RESET (AWS PRIVATELINK), SET (SSH TUNNEL bastion);"
+        );
+        assert_none(&sql, Some(ELSEWHERE), "MZ305");
+        // An ALTER that touches neither does not repeat the CREATE's finding.
+        let both = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', SSL MODE 'require', AWS PRIVATELINK pl, SSH TUNNEL bastion);\n";
+        let sql = format!("{both}ALTER CONNECTION pg SET (PORT 5433);");
+        assert_eq!(findings(&sql, Some(ELSEWHERE), "MZ305").len(), 1);
+        // PORT moved out of an ALTER's PrivateLink option.
+        let sql = format!("{create}ALTER CONNECTION pg SET (AWS PRIVATELINK pl (PORT 5433));");
+        let d = only_finding(&sql, Some(ELSEWHERE), "MZ305");
+        assert_eq!(span_text(&sql, &d), "(PORT 5433)");
+        assert!(assert_fixes_converge(&sql, Some(ELSEWHERE))
+            .ends_with("ALTER CONNECTION pg SET (AWS PRIVATELINK pl), SET (PORT 5433);"));
+        // Unknown connection: silent.
+        assert_none(
+            "ALTER CONNECTION pg SET (AWS PRIVATELINK pl (PORT 5433));",
+            None,
+            "MZ305",
+        );
+    }
+
+    #[test]
+    fn case_comments_crlf_legacy_suppression() {
+        let sql = "-- Tunnel über den Bastion-Host\r\ncreate connection \"PG\" to postgres (host 'pg.internal', database 'shop', user 'mz', ssl mode 'require',\r\n  ssh /* ! */ tunnel bastion,\r\n  aws privatelink pl);\r\n";
+        let d = only_finding(sql, Some(ELSEWHERE), "MZ305");
+        assert_eq!(span_text(sql, &d), "aws privatelink pl");
+
+        let legacy = "CREATE CONNECTION pg FOR POSTGRES HOST 'pg.internal', DATABASE 'shop', USER 'mz', SSL MODE 'require', AWS PRIVATELINK pl (PORT 5433);";
+        let d = &findings(legacy, Some(ELSEWHERE), "MZ305")[0];
+        assert_eq!(span_text(legacy, d), "(PORT 5433)");
+        let fixed = assert_fixes_converge(legacy, Some(ELSEWHERE));
+        assert!(fixed.contains("AWS PRIVATELINK pl, PORT 5433"), "{fixed}");
+
+        assert_clean(&format!("{BAD} -- mzlint: ignore[MZ305]"), Some(ELSEWHERE));
+    }
+
+    #[test]
+    fn snapshot() {
+        insta::assert_snapshot!("bad_example", render_sql(BAD, &lint(BAD, Some(ELSEWHERE))));
+    }
+}
