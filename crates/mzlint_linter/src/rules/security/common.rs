@@ -101,12 +101,20 @@ impl<'a> ConnDef<'a> {
     /// The route of a non-Kafka connection (rules.md §5.2).
     pub fn route(&self, ctx: &StatementContext<'_>) -> Route<'a> {
         let settings = ctx.settings();
+        // A `<host>` or psql `:host` written as the value is a placeholder
+        // (rules.md §1.6), and a placeholder host is never private.
+        let mut placeholder = false;
         let host = self.get(&OptionName::Host).and_then(|o| {
             let value = o.option.value.as_ref()?;
             let text = match value.as_text() {
                 Some(text) => text.to_string(),
-                None if o.here && matches!(value, Value::Placeholder(_)) => {
-                    ctx.text(value.span()).to_string()
+                None if matches!(value, Value::Placeholder(_)) => {
+                    placeholder = true;
+                    if o.here {
+                        ctx.text(value.span()).to_string()
+                    } else {
+                        "…".to_string()
+                    }
                 }
                 None => return None,
             };
@@ -129,7 +137,7 @@ impl<'a> ConnDef<'a> {
             Some((reason, tunnel.clone()))
         } else {
             host.as_ref().and_then(|(text, option)| {
-                settings.security.is_private_host(text).then(|| {
+                (!placeholder && settings.security.is_private_host(text)).then(|| {
                     let conn_option = self
                         .options
                         .iter()

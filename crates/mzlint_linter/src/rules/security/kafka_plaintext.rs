@@ -98,7 +98,10 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// The address of the first broker whose route is public, if any.
-fn first_public_broker<'a>(ctx: &StatementContext<'_>, def: &ConnDef<'a>) -> Option<&'a str> {
+fn first_public_broker<'a>(
+    ctx: &StatementContext<'a>,
+    def: &ConnDef<'a>,
+) -> Option<std::borrow::Cow<'a, str>> {
     let tunnelled = def.options.iter().any(|o| {
         matches!(o.name, OptionName::SshTunnel | OptionName::AwsPrivatelink)
             && o.option.value.is_some()
@@ -107,14 +110,29 @@ fn first_public_broker<'a>(ctx: &StatementContext<'_>, def: &ConnDef<'a>) -> Opt
         return None;
     }
     let security = &ctx.settings().security;
-    def.options
-        .iter()
-        .filter(|o| matches!(o.name, OptionName::Broker | OptionName::Brokers))
-        .filter_map(|o| o.option.value.as_ref())
-        .flat_map(brokers)
-        .filter(|broker| broker.tunnel.is_none())
-        .filter_map(|broker| broker.address.as_text())
-        .find(|address| !security.is_private_host(broker_host(address)))
+    for option in &def.options {
+        if !matches!(option.name, OptionName::Broker | OptionName::Brokers) {
+            continue;
+        }
+        let Some(value) = &option.option.value else {
+            continue;
+        };
+        for broker in brokers(value).into_iter().filter(|b| b.tunnel.is_none()) {
+            match broker.address.as_ref() {
+                // A placeholder host is public (rules.md §5.2).
+                Value::Placeholder(span) if option.here => return Some(ctx.text(*span).into()),
+                Value::Placeholder(_) => return Some("…".into()),
+                address => {
+                    if let Some(address) = address.as_text() {
+                        if !security.is_private_host(broker_host(address)) {
+                            return Some(address.into());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The brokers of a BROKER or BROKERS value.

@@ -387,6 +387,15 @@ mod tests {
             let d = only_finding(&sql, None, "MZ200");
             assert_eq!(d.severity, Severity::Warning, "{host}");
         }
+        // psql interpolations and `<word>` values are placeholders too: never
+        // private, although they look like dotless host names.
+        for host in [":pg_host", ":'pg_host'", "<pg_host>"] {
+            let sql = format!(
+                "CREATE CONNECTION pg TO POSTGRES (HOST {host}, DATABASE 'shop', USER 'mz');"
+            );
+            let d = &findings(&sql, None, "MZ200")[0];
+            assert_eq!(d.severity, Severity::Warning, "{host}");
+        }
         // An unfilled placeholder is MZ706's; MZ200 still judges the mode.
         let sql = "CREATE CONNECTION pg TO POSTGRES (HOST '<host>', DATABASE 'shop', USER 'mz');";
         let d = &findings(sql, None, "MZ200")[0];

@@ -306,6 +306,13 @@ mod tests {
         );
         let sql = "CREATE CONNECTION pg TO POSTGRES (HOST '<host>', DATABASE 'shop', USER 'mz', SSL MODE 'require');";
         assert_eq!(findings(sql, None, "MZ201").len(), 1);
+        let sql = "CREATE CONNECTION pg TO POSTGRES (HOST :'pg_host', DATABASE 'shop', USER 'mz', SSL MODE 'require');";
+        let d = &findings(sql, None, "MZ201")[0];
+        assert!(
+            d.message.contains("at public host ':'pg_host''"),
+            "{}",
+            d.message
+        );
     }
 
     #[test]
