@@ -410,31 +410,6 @@ pub fn option_alias(words: &str, privatelink_connection: bool) -> Option<OptionN
     })
 }
 
-/// The option a connection option name counts as for every rule but MZ100
-/// (rules.md §1.8, one defect, one report): an unknown word that MZ100 maps
-/// to a known option — a curated alias (`SSLMODE`), else the single option
-/// of the type within edit distance — is that option; `AVAILABILITY ZONE`
-/// on a PrivateLink connection is AVAILABILITY ZONES. Any other name is
-/// itself. Pure: the same answer everywhere.
-pub fn effective_connection_option(
-    connection_type: ConnectionType,
-    name: &OptionName,
-) -> OptionName {
-    let privatelink = connection_type == ConnectionType::AwsPrivatelink;
-    match name {
-        OptionName::Unknown(words) => option_alias(words, privatelink)
-            .or_else(|| {
-                let candidates = connection_options(connection_type)
-                    .iter()
-                    .map(|n| n.as_str());
-                did_you_mean(words, candidates).and_then(OptionName::from_canonical)
-            })
-            .unwrap_or_else(|| name.clone()),
-        OptionName::AvailabilityZone if privatelink => OptionName::AvailabilityZones,
-        _ => name.clone(),
-    }
-}
-
 /// The single canonical name of `candidates` within Damerau–Levenshtein
 /// distance 2 (1 for names of at most 4 characters) of `words`.
 pub fn did_you_mean<'a>(

@@ -184,8 +184,10 @@ impl<'a> PrivateLinkStatement<'a> {
             .iter()
             .copied()
             .filter(|o| {
-                crate::options::effective_connection_option(ConnectionType::AwsPrivatelink, &o.name)
-                    == OptionName::AvailabilityZones
+                crate::rules::security::common::effective_connection_option(
+                    ConnectionType::AwsPrivatelink,
+                    &o.name,
+                ) == OptionName::AvailabilityZones
             })
             .collect()
     }

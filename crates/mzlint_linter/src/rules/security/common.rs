@@ -3,9 +3,25 @@
 //! the definition an `ALTER CONNECTION` leaves (rules.md §1.2), and the
 //! network route of rules.md §5.2.
 
-use crate::options::effective_connection_option;
+use crate::options::{effective_option_name, OptionContext};
 use crate::prelude::*;
 use crate::semantic::{self, PrivateRoute};
+
+/// The option a connection option counts as for these rules (rules.md
+/// §1.8, one defect, one report): the option MZ100 suggests for an unknown
+/// word (`SSLMODE` → SSL MODE, `SSL MDOE` → SSL MODE), and AVAILABILITY
+/// ZONES for `AVAILABILITY ZONE` on a PrivateLink connection (MZ100's alias
+/// for a known name); any other name is itself.
+pub(crate) fn effective_connection_option(
+    connection_type: ConnectionType,
+    name: &OptionName,
+) -> OptionName {
+    if connection_type == ConnectionType::AwsPrivatelink && *name == OptionName::AvailabilityZone {
+        return OptionName::AvailabilityZones;
+    }
+    effective_option_name(name, OptionContext::Connection(Some(connection_type)))
+        .unwrap_or_else(|| name.clone())
+}
 
 /// One option of a connection definition, under the name it counts as.
 #[derive(Clone, Debug)]

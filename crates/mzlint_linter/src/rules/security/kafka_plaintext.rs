@@ -1,6 +1,6 @@
 use super::common::{name_as_written, text_value, ConnDef, Subject};
-use crate::options::effective_connection_option;
 use crate::prelude::*;
+use crate::rules::security::common::effective_connection_option;
 use crate::semantic::broker_host;
 
 declare_rule! {

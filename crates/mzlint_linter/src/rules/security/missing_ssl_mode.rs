@@ -1,6 +1,6 @@
 use super::common::{alter_actions, name_as_written, ConnDef, ConnOption};
-use crate::options::effective_connection_option;
 use crate::prelude::*;
+use crate::rules::security::common::effective_connection_option;
 use crate::semantic::PrivateRoute;
 
 declare_rule! {
