@@ -156,3 +156,57 @@ fn messages_of_the_intended_findings() {
         }
     }
 }
+
+/// The example projects under `fixtures/`: the clean one has no security or
+/// network finding; the one with mistakes has exactly its committed
+/// password, its connection without SSL MODE and its two AZ names.
+#[test]
+fn fixture_projects() {
+    use mzlint_linter::testing::lint_project;
+
+    fn project(name: &str) -> Vec<(String, &'static str, String)> {
+        let root = format!("{}/../../fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        let config = std::fs::read_to_string(format!("{root}/mzlint.toml")).unwrap();
+        let mut texts = Vec::new();
+        for dir in ["materialize", "upstream"] {
+            let mut entries: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            entries.sort();
+            for path in entries {
+                let file = path.file_name().unwrap().to_string_lossy().to_string();
+                texts.push((
+                    format!("{dir}/{file}"),
+                    std::fs::read_to_string(&path).unwrap(),
+                ));
+            }
+        }
+        let files: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        lint_project(&files, Some(&config))
+            .into_iter()
+            .filter(|(_, d)| CODES.contains(&d.rule.code))
+            .map(|(path, d)| (path, d.rule.code, d.message.clone()))
+            .collect()
+    }
+
+    assert_eq!(project("rds-postgres"), vec![]);
+    let mistakes = project("rds-postgres-mistakes");
+    let summary: Vec<(&str, &str)> = mistakes.iter().map(|(p, c, _)| (p.as_str(), *c)).collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("materialize/01_connections.sql", "MZ202"),
+            ("materialize/01_connections.sql", "MZ200"),
+            ("materialize/01_connections.sql", "MZ300"),
+            ("materialize/01_connections.sql", "MZ300"),
+        ]
+    );
+    assert_eq!(
+        mistakes[1].2,
+        "connection `pg_connection` to POSTGRES sets no SSL MODE, so it defaults to 'disable' (plaintext)"
+    );
+}
