@@ -108,8 +108,8 @@ pub(crate) fn az_name_region(value: &str) -> Option<String> {
     // The last part is digits and one final letter.
     let digits_and_letter = |p: &str| {
         p.len() >= 2
-            && all_digits(&p[..p.len() - 1])
             && p.as_bytes()[p.len() - 1].is_ascii_lowercase()
+            && all_digits(&p[..p.len() - 1])
     };
     let valid = match rest {
         [last] => digits_and_letter(last),
@@ -331,6 +331,8 @@ mod tests {
             "usw2-la1-az1",
             "usw2-lax1-lax1-az1",
             "use1-az1 ",
+            "use1-azé",
+            "ü1-az1",
             "",
         ] {
             assert!(!is_az_id(not), "{not}");
@@ -358,6 +360,9 @@ mod tests {
             "us-1a",
             "us-west-2-lax-1",
             "us-west-2-lax1a",
+            "us-east-1é",
+            "us-east-é",
+            "ü",
             "",
         ] {
             assert_eq!(az_name_region(not), None, "{not}");
