@@ -40,7 +40,14 @@ fn generate(i: usize) -> (String, String) {
 
 fn main() {
     let quick = !std::env::args().any(|a| a == "--bench");
-    let count = if quick { 500 } else { 10_000 };
+    let count = if quick {
+        std::env::var("BENCH_FILES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(500)
+    } else {
+        10_000
+    };
     let mut inputs: Vec<(String, String)> = (0..count).map(generate).collect();
     inputs.push((
         "materialize/cluster.sql".into(),

@@ -60,7 +60,11 @@ pub fn lint_with_project(
         .flat_map_iter(|rule| {
             let mut out = Vec::new();
             if let Check::Project(check) = rule.check {
+                let start = std::time::Instant::now();
                 check(&project_ctx, &mut out);
+                if std::env::var_os("MZLINT_PROFILE").is_some() {
+                    eprintln!("{} {:?}", rule.code, start.elapsed());
+                }
             }
             out
         })
