@@ -1,27 +1,47 @@
 use crate::prelude::*;
 
 declare_rule! {
-/// * **Detects**, in a Kafka `CREATE SOURCE` with legacy FORMAT/ENVELOPE clauses and in any
-///   `CREATE TABLE … FROM SOURCE` with them (no ENVELOPE means `NONE`):
-///   1. `ENVELOPE UPSERT` without a key format: a key format exists with `KEY FORMAT … VALUE FORMAT …`, or
-///      a single `FORMAT AVRO|PROTOBUF USING CONFLUENT SCHEMA REGISTRY …`; JSON, TEXT, BYTES, CSV, REGEX
-///      and inline-schema formats give only the value (`ENVELOPE [DEBEZIUM] UPSERT requires that KEY
-///      FORMAT be specified`);
-///   2. `ENVELOPE DEBEZIUM` with a non-Avro value format (`ENVELOPE DEBEZIUM requires that VALUE FORMAT is
-///      set to AVRO`);
-///   3. `ENVELOPE DEBEZIUM` with `INCLUDE KEY` (`Cannot use INCLUDE KEY with ENVELOPE DEBEZIUM: Debezium
-///      values include all keys.`);
-///   4. `FORMAT CSV` with an envelope other than `NONE`;
-///   5. `ENVELOPE MATERIALIZE` with a non-Avro value (`non-Avro-encoded ENVELOPE MATERIALIZE not yet
-///      supported`).
-/// * **Not** on `ENVELOPE DEBEZIUM UPSERT` (MZ701) or non-Kafka sources (MZ100).
-/// * **Message** (span: the ENVELOPE clause; case 3, the INCLUDE KEY item): `ENVELOPE DEBEZIUM requires
-///   that VALUE FORMAT is set to AVRO` — help: `read Debezium records with FORMAT AVRO USING CONFLUENT
-///   SCHEMA REGISTRY CONNECTION <connection>`.
-/// * **Why**: rejected at plan time (`materialize-ddl.md` §5.6; docs: "Materialize only supports
-///   Avro-encoded Debezium records").
-/// * **Bad** `CREATE TABLE orders_cdc FROM SOURCE kafka_src FORMAT JSON ENVELOPE DEBEZIUM;`
-/// * **Good** `CREATE TABLE orders_cdc FROM SOURCE kafka_src FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION csr ENVELOPE DEBEZIUM;`
+/// ## What it does
+///
+/// Reports, in a Kafka `CREATE SOURCE` with (legacy) FORMAT/ENVELOPE clauses and in a `CREATE TABLE
+/// … FROM SOURCE` with them (no ENVELOPE means `NONE`; no FORMAT means `BYTES`):
+///
+/// 1. `ENVELOPE UPSERT` without a key format. `KEY FORMAT … VALUE FORMAT …` gives a key, and so
+///    does a single `FORMAT AVRO|PROTOBUF USING CONFLUENT SCHEMA REGISTRY …`; JSON, TEXT, BYTES,
+///    CSV, REGEX and inline-schema formats give only the value (`ENVELOPE [DEBEZIUM] UPSERT
+///    requires that KEY FORMAT be specified`);
+/// 2. `ENVELOPE DEBEZIUM` with a non-Avro value format (`ENVELOPE DEBEZIUM requires that VALUE
+///    FORMAT is set to AVRO`);
+/// 3. `ENVELOPE DEBEZIUM` with `INCLUDE KEY` (Debezium values include all keys);
+/// 4. `FORMAT CSV` with an envelope other than `NONE`;
+/// 5. `ENVELOPE MATERIALIZE` with a non-Avro value (`non-Avro-encoded ENVELOPE MATERIALIZE not yet
+///    supported`).
+///
+/// Not reported: `ENVELOPE DEBEZIUM UPSERT` (MZ701); non-Kafka sources (MZ100), including a
+/// `CREATE TABLE … FROM SOURCE` whose source the project defines as another kind.
+///
+/// The span is the ENVELOPE clause; for case 3, the INCLUDE KEY item.
+///
+/// ## Why is this bad?
+///
+/// Materialize rejects these combinations at plan time; it only supports Avro-encoded Debezium
+/// records, and an upsert needs a key to upsert by.
+///
+/// ## Example
+///
+/// ```sql
+/// CREATE TABLE orders_cdc FROM SOURCE kafka_src FORMAT JSON ENVELOPE DEBEZIUM;
+/// ```
+///
+/// Use instead:
+///
+/// ```sql
+/// CREATE TABLE orders_cdc FROM SOURCE kafka_src FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION csr ENVELOPE DEBEZIUM;
+/// ```
+///
+/// ## Fix
+///
+/// None: the right format or envelope depends on the topic's data.
     pub(crate) static RULE = {
         code: "MZ109",
         name: "kafka-format-envelope-mismatch",
@@ -34,6 +54,118 @@ declare_rule! {
     }
 }
 
-fn check(_ctx: &StatementContext<'_>, _out: &mut Vec<Diagnostic>) {
-    // Not implemented yet.
+fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
+    if ctx
+        .statement
+        .removed
+        .iter()
+        .any(|r| r.form == RemovedForm::EnvelopeDebeziumUpsert)
+    {
+        return; // MZ701
+    }
+    let (format, include, envelope) = match &ctx.statement.kind {
+        StatementKind::CreateSource(source) => {
+            let SourceBody::Connection(conn) = &source.body else {
+                return;
+            };
+            if conn.kind != SourceKind::Kafka {
+                return;
+            }
+            (&conn.format, &conn.include, &conn.envelope)
+        }
+        StatementKind::CreateTableFromSource(table) => {
+            match ctx.project().source_kind(ctx.location(), &table.source) {
+                Some(SourceKind::Kafka) | None => {}
+                Some(_) => return, // MZ100
+            }
+            (&table.format, &table.include, &table.envelope)
+        }
+        _ => return,
+    };
+    let Some(envelope) = envelope else {
+        return; // ENVELOPE NONE fits every format
+    };
+    let value = value_format(format);
+    let avro = matches!(value, Some(FormatKind::Avro(_)));
+    let csv = matches!(value, Some(FormatKind::Csv { .. }));
+    let push = |out: &mut Vec<Diagnostic>, span: Span, message: &str, help: &str| {
+        out.push(ctx.diagnostic(&RULE, span, message).with_help(help));
+    };
+    match &envelope.kind {
+        EnvelopeKind::None => {}
+        _ if csv => push(
+            out,
+            envelope.span,
+            &format!(
+                "FORMAT CSV supports only ENVELOPE NONE, not {}",
+                ctx.text(envelope.span)
+            ),
+            "remove the ENVELOPE clause, or read the topic with another format",
+        ),
+        EnvelopeKind::Upsert { .. } => {
+            if !has_key_format(format) {
+                push(
+                    out,
+                    envelope.span,
+                    "ENVELOPE UPSERT requires that KEY FORMAT be specified",
+                    "add KEY FORMAT … VALUE FORMAT …, or use FORMAT AVRO|PROTOBUF USING CONFLUENT SCHEMA REGISTRY CONNECTION <connection>, which gives the key too",
+                );
+            }
+        }
+        EnvelopeKind::Debezium => {
+            if !avro {
+                push(
+                    out,
+                    envelope.span,
+                    "ENVELOPE DEBEZIUM requires that VALUE FORMAT is set to AVRO",
+                    "read Debezium records with FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION <connection>",
+                );
+            }
+            if let Some(include) = include {
+                for item in &include.items {
+                    if matches!(item.kind, IncludeKind::Key) {
+                        push(
+                            out,
+                            item.span,
+                            "cannot use INCLUDE KEY with ENVELOPE DEBEZIUM: Debezium values include all keys",
+                            "remove INCLUDE KEY; the key columns are part of the Debezium value",
+                        );
+                    }
+                }
+            }
+        }
+        EnvelopeKind::Materialize => {
+            if !avro {
+                push(
+                    out,
+                    envelope.span,
+                    "non-Avro-encoded ENVELOPE MATERIALIZE not yet supported",
+                    "use FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION <connection>",
+                );
+            }
+        }
+    }
+}
+
+/// The value format: the single FORMAT, or VALUE FORMAT. `None` without a
+/// FORMAT clause (Materialize then reads bytes).
+fn value_format(format: &Option<FormatSpec>) -> Option<&FormatKind> {
+    match &format.as_ref()?.kind {
+        FormatSpecKind::Bare(format) => Some(&format.kind),
+        FormatSpecKind::KeyValue { value, .. } => Some(&value.kind),
+    }
+}
+
+/// A key format exists: `KEY FORMAT … VALUE FORMAT …`, or a single Avro or
+/// Protobuf format read through a schema registry.
+fn has_key_format(format: &Option<FormatSpec>) -> bool {
+    match format.as_ref().map(|f| &f.kind) {
+        Some(FormatSpecKind::KeyValue { .. }) => true,
+        Some(FormatSpecKind::Bare(format)) => matches!(
+            format.kind,
+            FormatKind::Avro(AvroSchema::Csr { .. })
+                | FormatKind::Protobuf(ProtobufSchema::Csr { .. })
+        ),
+        None => false,
+    }
 }

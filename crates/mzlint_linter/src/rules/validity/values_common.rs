@@ -1,0 +1,466 @@
+//! Helpers shared by the value rules (MZ104–MZ112): the connection options a
+//! statement sets (CREATE, or ALTER … SET with the type from the project
+//! model), effective option names (rules.md §1.8), placeholders (§1.6),
+//! quoting, string-literal offsets and list-element deletion (§1.3).
+
+use crate::options;
+use crate::prelude::*;
+
+/// One connection option a statement writes: every option of `CREATE
+/// CONNECTION`, or the option of each `ALTER CONNECTION … SET (…)`.
+pub(crate) struct ConnOption<'a> {
+    pub option: &'a SqlOption,
+    /// The option it counts as: its own name, or for an unknown word the
+    /// option MZ100 maps it to (rules.md §1.8). `None`: an unknown word
+    /// MZ100 cannot map.
+    pub name: Option<OptionName>,
+    /// `None` for an ALTER of a connection the project does not define.
+    pub connection_type: Option<ConnectionType>,
+    /// The connection's name as written.
+    pub connection_name: &'a ItemName,
+}
+
+impl ConnOption<'_> {
+    /// Does the (known) type accept the option? True when the type is
+    /// unknown: MZ100 is silent then, and value rules run.
+    pub fn type_accepts(&self) -> bool {
+        match (&self.name, self.connection_type) {
+            (Some(name), Some(t)) => options::connection_accepts(t, name),
+            _ => true,
+        }
+    }
+
+    pub fn is(&self, name: &OptionName) -> bool {
+        self.name.as_ref() == Some(name)
+    }
+}
+
+/// The connection options the statement writes (empty for other statements).
+pub(crate) fn connection_options<'a>(ctx: &StatementContext<'a>) -> Vec<ConnOption<'a>> {
+    match &ctx.statement.kind {
+        StatementKind::CreateConnection(create) => create
+            .options
+            .options
+            .iter()
+            .map(|option| ConnOption {
+                option,
+                name: effective_connection_option_name(&option.name, Some(create.connection_type)),
+                connection_type: Some(create.connection_type),
+                connection_name: &create.name,
+            })
+            .collect(),
+        StatementKind::AlterConnection(alter) => {
+            let AlterConnectionAction::Actions { actions, .. } = &alter.action else {
+                return Vec::new();
+            };
+            let connection_type = altered_connection_type(ctx, alter);
+            actions
+                .iter()
+                .filter_map(|action| match &action.kind {
+                    AlterConnectionItemKind::Set(option) => Some(ConnOption {
+                        option,
+                        name: effective_connection_option_name(&option.name, connection_type),
+                        connection_type,
+                        connection_name: &alter.name,
+                    }),
+                    _ => None,
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The type of the connection an `ALTER CONNECTION` alters, from the
+/// project model.
+pub(crate) fn altered_connection_type(
+    ctx: &StatementContext<'_>,
+    alter: &AlterConnection,
+) -> Option<ConnectionType> {
+    ctx.project().connection_type(ctx.location(), &alter.name)
+}
+
+/// The option a connection option name counts as (rules.md §1.8).
+pub(crate) fn effective_connection_option_name(
+    name: &OptionName,
+    connection_type: Option<ConnectionType>,
+) -> Option<OptionName> {
+    match connection_type {
+        Some(t) => options::effective_option_name(
+            name,
+            options::connection_options(t),
+            t == ConnectionType::AwsPrivatelink,
+        ),
+        None => {
+            let all: Vec<OptionName> = options::CONNECTION_OPTION_DOCS
+                .iter()
+                .map(|d| d.name.clone())
+                .collect();
+            options::effective_option_name(name, &all, false)
+        }
+    }
+}
+
+/// The option a source option name counts as (rules.md §1.8).
+pub(crate) fn effective_source_option_name(
+    name: &OptionName,
+    kind: SourceKind,
+) -> Option<OptionName> {
+    options::effective_option_name(name, options::source_options(kind), false)
+}
+
+/// Is `value` a placeholder (rules.md §1.6)? Value-shape checks skip these.
+pub(crate) fn is_placeholder(ctx: &StatementContext<'_>, value: &Value) -> bool {
+    let security = &ctx.settings().security;
+    match value {
+        Value::Placeholder(_) => true,
+        Value::String(s) => security.is_placeholder(&s.value),
+        Value::Ident(i) => i.is_placeholder() || security.is_placeholder(&i.value),
+        Value::Broker(b) => is_placeholder(ctx, &b.address),
+        Value::PrivateLink(p) => is_placeholder(ctx, &p.name),
+        Value::Redacted { span, .. } => {
+            let text = ctx.text(*span);
+            security.is_placeholder(unquote_raw(text))
+        }
+        _ => false,
+    }
+}
+
+/// The content of a raw string literal's text, approximately (only used to
+/// match placeholders of redacted values): quotes and an `E` prefix removed.
+fn unquote_raw(text: &str) -> &str {
+    let text = text
+        .strip_prefix('E')
+        .or_else(|| text.strip_prefix('e'))
+        .unwrap_or(text);
+    text.strip_prefix('\'')
+        .and_then(|t| t.strip_suffix('\''))
+        .unwrap_or(text)
+}
+
+/// `'text'` with single quotes doubled: a standard string literal.
+pub(crate) fn quote_string(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+/// An identifier as Materialize prints it: bare when it matches
+/// `[a-z_][a-z0-9_]*`, otherwise double-quoted.
+pub(crate) fn quote_ident(text: &str) -> String {
+    let mut chars = text.chars();
+    let bare = matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c == '_')
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if bare {
+        text.to_string()
+    } else {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    }
+}
+
+/// Is `text` an integer literal (`-?[0-9]+`)?
+pub(crate) fn is_integer_text(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The value of an integer literal; saturates for huge ones (they are out
+/// of every range mzlint checks).
+pub(crate) fn integer_value(text: &str) -> Option<i128> {
+    if !is_integer_text(text) {
+        return None;
+    }
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, text),
+    };
+    let magnitude = digits.parse::<i128>().unwrap_or(i128::MAX / 2);
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// The source span of `len` bytes at byte `offset` of a string literal's
+/// decoded value, when the literal's source text holds the value verbatim
+/// (no `''`, no escapes). `None` otherwise: callers then use the literal's
+/// whole span.
+pub(crate) fn string_subspan(
+    source: &str,
+    lit: &StringLit,
+    offset: usize,
+    len: usize,
+) -> Option<Span> {
+    let raw = source.get(lit.span.range())?;
+    let prefix = match lit.kind {
+        StringKind::Standard => 1,
+        StringKind::Escape => 2,
+        StringKind::Dollar => raw[1..].find('$')? + 2,
+    };
+    let suffix = match lit.kind {
+        StringKind::Dollar => prefix,
+        _ => 1,
+    };
+    if raw.len() < prefix + suffix {
+        return None;
+    }
+    let content = &raw[prefix..raw.len() - suffix];
+    if content != lit.value {
+        return None;
+    }
+    let start = lit.span.start + (prefix + offset) as u32;
+    Some(Span::new(start, start + len as u32))
+}
+
+/// The span to delete to remove element `index` of a list whose elements
+/// have the given spans (rules.md §1.3): the element with the following
+/// comma and the whitespace up to the next element, or, for the last
+/// element, the preceding comma and the whitespace before it. A single
+/// element is deleted alone.
+pub(crate) fn list_element_deletion(spans: &[Span], index: usize) -> Span {
+    let element = spans[index];
+    if index + 1 < spans.len() {
+        Span::new(element.start, spans[index + 1].start)
+    } else if index > 0 {
+        Span::new(spans[index - 1].end, element.end)
+    } else {
+        element
+    }
+}
+
+/// The text of a name as written (its source text).
+pub(crate) fn written<'a>(ctx: &StatementContext<'a>, span: Span) -> &'a str {
+    ctx.text(span)
+}
+
+/// Describe a non-secret value for a message: its kind and its text as
+/// written (`string literal '5432'`, `identifier kafka1`, `number 5432.0`).
+pub(crate) fn describe_value(ctx: &StatementContext<'_>, value: &Value) -> String {
+    match value {
+        Value::String(s) => format!("string literal {}", quote_string(&s.value)),
+        Value::Ident(i) => format!("identifier {}", ctx.text(i.span)),
+        Value::Name(n) => format!("qualified name {}", ctx.text(n.span)),
+        Value::Number { text, .. } => format!("number {text}"),
+        Value::HexString(span) => format!("hex string {}", ctx.text(*span)),
+        Value::Bool { value, .. } => if *value { "TRUE" } else { "FALSE" }.to_string(),
+        Value::Null(_) => "NULL".to_string(),
+        Value::Interval(span) => format!("interval {}", ctx.text(*span)),
+        Value::Secret { span, .. } => ctx.text(*span).to_string(),
+        Value::List { .. } => "a list".to_string(),
+        Value::Map { .. } => "a map".to_string(),
+        Value::Redacted { kind, .. } => format!("{} (redacted)", redacted_kind(kind)),
+        other => other.kind_description().to_string(),
+    }
+}
+
+/// How §2 lets messages describe a secret-bearing value: `string literal`,
+/// `identifier`, `number` or `expression`.
+pub(crate) fn redacted_kind(kind: &str) -> &'static str {
+    match kind {
+        "string literal" | "hex string" => "string literal",
+        "identifier" | "qualified name" => "identifier",
+        "number" => "number",
+        _ => "expression",
+    }
+}
+
+/// `a` or `an` for a redacted kind.
+pub(crate) fn article(word: &str) -> &'static str {
+    match word.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
+    }
+}
+
+/// The tables a column entry's qualifier names, and column entries of a
+/// TEXT/EXCLUDE COLUMNS list, as parts (folded values).
+pub(crate) fn entry_parts(value: &Value) -> Option<(Vec<&Ident>, Span)> {
+    match value {
+        Value::Ident(i) => Some((vec![i], i.span)),
+        Value::Name(n) => Some((n.parts.iter().collect(), n.span)),
+        _ => None,
+    }
+}
+
+/// The friendly product name of a connection type for help texts
+/// (`the usual PostgreSQL port is 5432`).
+pub(crate) fn product_name(connection_type: ConnectionType) -> Option<&'static str> {
+    Some(match connection_type {
+        ConnectionType::Postgres => "PostgreSQL",
+        ConnectionType::MySql => "MySQL",
+        ConnectionType::SqlServer => "SQL Server",
+        ConnectionType::SshTunnel => "SSH",
+        ConnectionType::Kafka => "Kafka broker",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Test helpers for the value rules, until the engine's `crate::testing`
+    //! is available everywhere: lint SQL with default settings, apply fixes.
+
+    use std::path::PathBuf;
+
+    use crate::diagnostic::{Applicability, Diagnostic};
+    use crate::settings::Settings;
+    use crate::source::{FileId, SourceFile};
+
+    /// Lint one Materialize file with the default configuration.
+    pub fn lint(sql: &str) -> Vec<Diagnostic> {
+        lint_files(&[("test.sql", sql)]).remove(0)
+    }
+
+    /// Lint several files as one project (in the given order).
+    pub fn lint_files(files: &[(&str, &str)]) -> Vec<Vec<Diagnostic>> {
+        let sources: Vec<SourceFile> = files
+            .iter()
+            .enumerate()
+            .map(|(i, (path, text))| {
+                SourceFile::new(
+                    FileId(i as u32),
+                    PathBuf::from(path),
+                    text.to_string(),
+                    None,
+                )
+            })
+            .collect();
+        let settings = Settings::default();
+        let per_file: Vec<&Settings> = sources.iter().map(|_| &settings).collect();
+        crate::lint::lint_files(&sources, &per_file)
+    }
+
+    /// The diagnostics of one rule.
+    pub fn of(code: &str, diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+        diagnostics
+            .iter()
+            .filter(|d| d.code() == code)
+            .cloned()
+            .collect()
+    }
+
+    /// `(code, message, span text)` of each diagnostic.
+    pub fn summary(sql: &str, diagnostics: &[Diagnostic]) -> Vec<(String, String, String)> {
+        diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.code().to_string(),
+                    d.message.clone(),
+                    sql[d.span.range()].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// Concise rendering: `line:col code message` plus `help:` lines.
+    pub fn render(sql: &str, diagnostics: &[Diagnostic]) -> String {
+        let index = mzlint_syntax::LineIndex::new(sql);
+        let mut out = String::new();
+        for d in diagnostics {
+            let pos = index.row_col(sql, d.span.start);
+            out.push_str(&format!(
+                "{}:{} {} {} [{}]\n",
+                pos.0,
+                pos.1,
+                d.code(),
+                d.message,
+                &sql[d.span.range()]
+            ));
+            if let Some(help) = &d.help {
+                out.push_str(&format!("  help: {help}\n"));
+            }
+            for note in &d.notes {
+                out.push_str(&format!("  note: {note}\n"));
+            }
+            for related in &d.related {
+                out.push_str(&format!("  note: {}\n", related.message));
+            }
+            if let Some(fix) = &d.fix {
+                out.push_str(&format!(
+                    "  fix ({}): {}\n",
+                    fix.applicability.as_str(),
+                    fix.message
+                ));
+            }
+        }
+        out
+    }
+
+    /// Apply the fixes of `code`'s diagnostics (at least `min` applicability),
+    /// skipping fixes overlapping an earlier one.
+    pub fn apply(sql: &str, code: &str, min: Applicability) -> String {
+        let diagnostics = lint(sql);
+        let mut edits = Vec::new();
+        let mut taken: Vec<(u32, u32)> = Vec::new();
+        for d in diagnostics.iter().filter(|d| d.code() == code) {
+            let Some(fix) = &d.fix else { continue };
+            if fix.applicability < min {
+                continue;
+            }
+            let overlaps = fix.edits.iter().any(|e| {
+                taken.iter().any(|&(s, t)| {
+                    e.span.start < t.max(s + 1) && s < e.span.end.max(e.span.start + 1)
+                })
+            });
+            if overlaps {
+                continue;
+            }
+            for e in &fix.edits {
+                taken.push((e.span.start, e.span.end));
+                edits.push(e.clone());
+            }
+        }
+        edits.sort_by_key(|e| std::cmp::Reverse((e.span.start, e.span.end)));
+        let mut text = sql.to_string();
+        for e in edits {
+            text.replace_range(e.span.range(), &e.content);
+        }
+        text
+    }
+
+    /// Apply `code`'s fixes until nothing changes; assert the result parses
+    /// without a new MZ000, `code` no longer reports, and one more pass is a
+    /// no-op. Returns the fixed text.
+    pub fn fix_converges(sql: &str, code: &str, min: Applicability) -> String {
+        let before_syntax = of("MZ000", &lint(sql)).len();
+        let mut text = sql.to_string();
+        for _ in 0..10 {
+            let next = apply(&text, code, min);
+            if next == text {
+                break;
+            }
+            text = next;
+        }
+        let after = lint(&text);
+        assert!(
+            of("MZ000", &after).len() <= before_syntax,
+            "fix introduced a syntax error:\n{text}\n{after:#?}"
+        );
+        let remaining: Vec<_> = of(code, &after)
+            .into_iter()
+            .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= min))
+            .collect();
+        assert!(
+            remaining.is_empty(),
+            "fixable {code} left:\n{text}\n{remaining:#?}"
+        );
+        assert_eq!(apply(&text, code, min), text, "fixes are not idempotent");
+        text
+    }
+
+    /// Assert `needle` appears in no message, help, note or fix edit.
+    pub fn assert_absent(needle: &str, diagnostics: &[Diagnostic]) {
+        for d in diagnostics {
+            assert!(!d.message.contains(needle), "{d:?}");
+            assert!(!d.help.as_deref().unwrap_or("").contains(needle), "{d:?}");
+            assert!(d.notes.iter().all(|n| !n.contains(needle)), "{d:?}");
+            assert!(
+                d.related.iter().all(|r| !r.message.contains(needle)),
+                "{d:?}"
+            );
+            if let Some(fix) = &d.fix {
+                assert!(!fix.message.contains(needle), "{d:?}");
+                assert!(
+                    fix.edits.iter().all(|e| !e.content.contains(needle)),
+                    "{d:?}"
+                );
+            }
+        }
+    }
+}
