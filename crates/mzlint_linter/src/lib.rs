@@ -17,6 +17,7 @@ pub mod load;
 pub mod options;
 mod prelude;
 pub mod project;
+pub mod references;
 pub mod registry;
 pub mod rule;
 mod rules;
@@ -25,6 +26,10 @@ pub mod semantic;
 pub mod settings;
 pub mod source;
 pub mod suppression;
+#[doc(hidden)]
+pub mod testing;
+#[cfg(test)]
+mod testing_support;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use lint::{lint_files, lint_with_project};

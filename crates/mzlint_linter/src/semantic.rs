@@ -4,8 +4,9 @@
 use mzlint_syntax::ast::*;
 
 use crate::context::StatementContext;
-use crate::project::{DefKind, Location};
+use crate::project::{DefKind, Location, Project};
 use crate::settings::Settings;
+use crate::source::SourceFile;
 
 /// A connection's options in effect at some point of project order.
 pub struct EffectiveConnection<'a> {
@@ -57,13 +58,26 @@ pub fn effective_connection<'a>(
     ctx: &StatementContext<'a>,
     name: &ItemName,
 ) -> Option<EffectiveConnection<'a>> {
-    let project = ctx.project();
-    let definition = project.lookup_item(ctx.location(), name)?;
+    effective_connection_in(ctx.file.files, ctx.project(), ctx.location(), name)
+}
+
+/// [`effective_connection`] for any location of the run.
+pub fn effective_connection_in<'a>(
+    files: &'a [SourceFile],
+    project: &Project,
+    location: Location,
+    name: &ItemName,
+) -> Option<EffectiveConnection<'a>> {
+    let statement_at = |l: Location| {
+        files
+            .get(l.file.0 as usize)
+            .and_then(|f| f.parsed.statements.get(l.statement))
+    };
+    let definition = project.lookup_item(location, name)?;
     let DefKind::Connection(connection_type) = definition.kind else {
         return None;
     };
-    let StatementKind::CreateConnection(create) = &ctx.statement_at(definition.location)?.kind
-    else {
+    let StatementKind::CreateConnection(create) = &statement_at(definition.location)?.kind else {
         return None;
     };
     let mut effective = EffectiveConnection {
@@ -72,11 +86,11 @@ pub fn effective_connection<'a>(
         create_location: definition.location,
         options: create.options.options.iter().collect(),
     };
-    for location in project.connection_alters_between(definition, ctx.location()) {
+    for alter_location in project.connection_alters_between(definition, location) {
         if let Some(Statement {
             kind: StatementKind::AlterConnection(alter),
             ..
-        }) = ctx.statement_at(location)
+        }) = statement_at(alter_location)
         {
             effective.apply(alter);
         }

@@ -36,7 +36,11 @@ fn measure(name: &str, bytes: usize, runs: usize, mut f: impl FnMut()) -> f64 {
         best = best.min(start.elapsed());
     }
     let mbps = bytes as f64 / 1e6 / best.as_secs_f64();
-    println!("{name:<28} {mbps:>9.1} MB/s   ({:.2} ms for {:.1} MB)", best.as_secs_f64() * 1e3, bytes as f64 / 1e6);
+    println!(
+        "{name:<28} {mbps:>9.1} MB/s   ({:.2} ms for {:.1} MB)",
+        best.as_secs_f64() * 1e3,
+        bytes as f64 / 1e6
+    );
     mbps
 }
 
@@ -46,7 +50,10 @@ fn main() {
     let size = if quick { 200_000 } else { 8_000_000 };
     let runs = if quick { 1 } else { 7 };
     let text = corpus(size);
-    println!("corpus: {:.1} MB of Materialize DDL", text.len() as f64 / 1e6);
+    println!(
+        "corpus: {:.1} MB of Materialize DDL",
+        text.len() as f64 / 1e6
+    );
     measure("mzlint lexer", text.len(), runs, || {
         black_box(lex(black_box(&text)));
     });

@@ -90,12 +90,19 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         (any::<usize>(), 1usize..12).prop_map(|(a, n)| Mutation::Delete(a, n)),
         (any::<usize>(), 1usize..12).prop_map(|(a, n)| Mutation::Duplicate(a, n)),
-        (any::<usize>(), prop::sample::select(vec![
-            "(", ")", ",", ";", "'", "\"", "$$", "/*", "--", "=", "SECRET", "FOR", "WITH", "(PORT 1)",
-            " AS ", "[", "]", "E'\\x", "TO", "FROM", "<x>", ":'v'", "{{", "ä", "\r\n",
-        ]).prop_map(str::to_string)).prop_map(|(a, s)| Mutation::Insert(a, s)),
+        (
+            any::<usize>(),
+            prop::sample::select(vec![
+                "(", ")", ",", ";", "'", "\"", "$$", "/*", "--", "=", "SECRET", "FOR", "WITH",
+                "(PORT 1)", " AS ", "[", "]", "E'\\x", "TO", "FROM", "<x>", ":'v'", "{{", "ä",
+                "\r\n",
+            ])
+            .prop_map(str::to_string)
+        )
+            .prop_map(|(a, s)| Mutation::Insert(a, s)),
         any::<usize>().prop_map(Mutation::Truncate),
-        (any::<usize>(), any::<usize>(), 1usize..30).prop_map(|(a, b, n)| Mutation::Splice(a, b, n)),
+        (any::<usize>(), any::<usize>(), 1usize..30)
+            .prop_map(|(a, b, n)| Mutation::Splice(a, b, n)),
     ]
 }
 
@@ -108,7 +115,16 @@ fn floor(s: &str, mut i: usize) -> usize {
 }
 
 fn apply(source: &str, other: &str, mutation: &Mutation) -> String {
-    let at = |x: usize| floor(source, if source.is_empty() { 0 } else { x % (source.len() + 1) });
+    let at = |x: usize| {
+        floor(
+            source,
+            if source.is_empty() {
+                0
+            } else {
+                x % (source.len() + 1)
+            },
+        )
+    };
     match mutation {
         Mutation::Delete(a, n) => {
             let start = at(*a);
@@ -118,7 +134,12 @@ fn apply(source: &str, other: &str, mutation: &Mutation) -> String {
         Mutation::Duplicate(a, n) => {
             let start = at(*a);
             let end = floor(source, start + n);
-            format!("{}{}{}", &source[..end], &source[start..end], &source[end..])
+            format!(
+                "{}{}{}",
+                &source[..end],
+                &source[start..end],
+                &source[end..]
+            )
         }
         Mutation::Insert(a, s) => {
             let start = at(*a);
@@ -127,7 +148,14 @@ fn apply(source: &str, other: &str, mutation: &Mutation) -> String {
         Mutation::Truncate(a) => source[..at(*a)].to_string(),
         Mutation::Splice(a, b, n) => {
             let start = at(*a);
-            let o = floor(other, if other.is_empty() { 0 } else { b % (other.len() + 1) });
+            let o = floor(
+                other,
+                if other.is_empty() {
+                    0
+                } else {
+                    b % (other.len() + 1)
+                },
+            );
             let oe = floor(other, o + n);
             format!("{}{}{}", &source[..start], &other[o..oe], &source[start..])
         }

@@ -9,7 +9,10 @@ use mzlint_syntax::parse;
 
 /// Split a corpus file into `(id, label line, statement text)`.
 fn examples(file: &str) -> Vec<(String, String, String)> {
-    let path = format!("{}/../../fixtures/spec-examples/{file}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../fixtures/spec-examples/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).expect("corpus file");
     let mut out: Vec<(String, String, String)> = Vec::new();
     for line in text.lines() {
@@ -38,7 +41,10 @@ fn errors_of(sql: &str) -> Vec<(String, String)> {
 fn valid_examples_parse_without_errors() {
     for (id, label, sql) in examples("valid.sql") {
         let errors = errors_of(&sql);
-        assert!(errors.is_empty(), "[{id}] {label}: unexpected errors {errors:?}\n{sql}");
+        assert!(
+            errors.is_empty(),
+            "[{id}] {label}: unexpected errors {errors:?}\n{sql}"
+        );
         let parsed = parse(&sql);
         assert_eq!(parsed.statements.len(), 1, "[{id}] one statement");
     }
@@ -48,7 +54,10 @@ fn valid_examples_parse_without_errors() {
 fn plan_invalid_examples_parse_without_errors() {
     for (id, label, sql) in examples("plan-invalid.sql") {
         let errors = errors_of(&sql);
-        assert!(errors.is_empty(), "[{id}] {label}: unexpected errors {errors:?}\n{sql}");
+        assert!(
+            errors.is_empty(),
+            "[{id}] {label}: unexpected errors {errors:?}\n{sql}"
+        );
     }
 }
 
@@ -122,14 +131,24 @@ fn parse_invalid_examples_fail_as_materialize_does() {
             }
             Expect::Prefix(prefix) => {
                 assert_eq!(errors.len(), 1, "[{id}] {label}: one error, got {errors:?}");
-                assert!(errors[0].0.starts_with(prefix), "[{id}] {label}: {:?}", errors[0].0);
+                assert!(
+                    errors[0].0.starts_with(prefix),
+                    "[{id}] {label}: {:?}",
+                    errors[0].0
+                );
             }
         }
         // `found <KEYWORD>` errors point at that keyword.
         if let Some((message, text)) = errors.first() {
             if let Some(found) = message.rsplit("found ").next() {
-                if found.chars().all(|c| c.is_ascii_uppercase()) && !found.is_empty() && found != "EOF" {
-                    assert!(text.eq_ignore_ascii_case(found), "[{id}] span {text:?} for {message:?}");
+                if found.chars().all(|c| c.is_ascii_uppercase())
+                    && !found.is_empty()
+                    && found != "EOF"
+                {
+                    assert!(
+                        text.eq_ignore_ascii_case(found),
+                        "[{id}] span {text:?} for {message:?}"
+                    );
                 }
             }
         }
@@ -140,7 +159,10 @@ fn parse_invalid_examples_fail_as_materialize_does() {
 fn examples_parse_together_as_one_file() {
     // The whole corpus as one batch: errors stay confined to their statement.
     for file in ["valid.sql", "plan-invalid.sql"] {
-        let path = format!("{}/../../fixtures/spec-examples/{file}", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/../../fixtures/spec-examples/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        );
         let text = std::fs::read_to_string(path).unwrap();
         let parsed = parse(&text);
         assert!(parsed.errors.is_empty(), "{file}: {:?}", parsed.errors);

@@ -98,7 +98,10 @@ pub enum Value {
     /// kind of value it was (`string literal`, `identifier`, …) are kept, so
     /// the credential cannot leak through the AST. Read the source text at
     /// `span` when a rule must match it (placeholders).
-    Redacted { span: Span, kind: &'static str },
+    Redacted {
+        span: Span,
+        kind: &'static str,
+    },
     /// `<word>` in a value or name position, or a psql interpolation
     /// (`:name`, `:'name'`, `:"name"`): a placeholder (rules.md §1.6).
     Placeholder(Span),
