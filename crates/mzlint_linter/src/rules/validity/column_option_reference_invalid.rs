@@ -1,4 +1,4 @@
-use super::values_common::{effective_source_option_name, entry_parts, list_element_deletion};
+use super::values_common::{delete_element, effective_source_option_name, entry_parts};
 use crate::prelude::*;
 
 declare_rule! {
@@ -214,7 +214,7 @@ fn check_list(
                 .with_related(ctx.file_id(), *first, "first listed here")
                 .with_fix(Fix::safe(
                     "Remove the repeated entry",
-                    vec![Edit::delete(list_element_deletion(&item_spans, index))],
+                    delete_element(ctx.source(), &item_spans, index),
                 )),
             );
             continue;

@@ -1,4 +1,4 @@
-use super::values_common::{altered_connection_type, list_element_deletion};
+use super::values_common::{altered_connection_type, delete_element};
 use crate::prelude::*;
 
 declare_rule! {
@@ -76,7 +76,8 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
             if create.connection_type == ConnectionType::SshTunnel {
                 let spans: Vec<Span> = create.options.options.iter().map(|o| o.span).collect();
                 for (index, option) in create.options.options.iter().enumerate() {
-                    let deletion = (spans.len() > 1).then(|| list_element_deletion(&spans, index));
+                    let deletion =
+                        (spans.len() > 1).then(|| delete_element(ctx.source(), &spans, index));
                     public_key(ctx, out, option, deletion);
                 }
             }
@@ -92,7 +93,8 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
             let spans: Vec<Span> = actions.iter().map(|a| a.span).collect();
             for (index, action) in actions.iter().enumerate() {
                 if let AlterConnectionItemKind::Set(option) = &action.kind {
-                    let deletion = (spans.len() > 1).then(|| list_element_deletion(&spans, index));
+                    let deletion =
+                        (spans.len() > 1).then(|| delete_element(ctx.source(), &spans, index));
                     public_key(ctx, out, option, deletion);
                 }
             }
@@ -139,7 +141,7 @@ fn details(
             continue;
         }
         let deletion = if spans.len() > 1 {
-            Some(list_element_deletion(&spans, index))
+            Some(delete_element(ctx.source(), &spans, index))
         } else {
             match place {
                 // `CONNECTION pg (DETAILS '…')` → `CONNECTION pg`
@@ -147,6 +149,7 @@ fn details(
                 // `WITH (DETAILS '…')` → nothing
                 DetailsPlace::Table => with_keyword(ctx.source(), list.span, "WITH"),
             }
+            .map(|span| vec![Edit::delete(span)])
         };
         let diagnostic = ctx
             .diagnostic(
@@ -155,9 +158,7 @@ fn details(
                 format!("DETAILS is written by Materialize and must not be given in {statement}"),
             )
             .with_help(format!("remove it (probably copied from {show})"))
-            .with_fix_opt(
-                deletion.map(|span| Fix::safe("Remove DETAILS", vec![Edit::delete(span)])),
-            );
+            .with_fix_opt(deletion.map(|edits| Fix::safe("Remove DETAILS", edits)));
         out.push(diagnostic);
     }
 }
@@ -166,7 +167,7 @@ fn public_key(
     ctx: &StatementContext<'_>,
     out: &mut Vec<Diagnostic>,
     option: &SqlOption,
-    deletion: Option<Span>,
+    deletion: Option<Vec<Edit>>,
 ) {
     if !matches!(option.name, OptionName::PublicKey1 | OptionName::PublicKey2) {
         return;
@@ -181,9 +182,7 @@ fn public_key(
         .with_help(
             "remove it; read the keys from mz_ssh_tunnel_connections after creating the connection",
         )
-        .with_fix_opt(
-            deletion.map(|span| Fix::safe(format!("Remove {name}"), vec![Edit::delete(span)])),
-        ),
+        .with_fix_opt(deletion.map(|edits| Fix::safe(format!("Remove {name}"), edits))),
     );
 }
 

@@ -183,3 +183,291 @@ fn accepted_help(connection_type: ConnectionType) -> String {
         _ => format!("accepted: {accepted}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::values_common::test_util::*;
+    use crate::testing::{assert_fixes_converge, lint_project};
+
+    const BAD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'prefer');";
+    const GOOD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');";
+
+    fn pg(ssl_mode: &str) -> String {
+        format!("CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE {ssl_mode});")
+    }
+
+    fn mysql(ssl_mode: &str) -> String {
+        format!("CREATE CONNECTION shop TO MYSQL (HOST 'mysql.internal', USER 'mz', PASSWORD SECRET my_pw, SSL MODE {ssl_mode});")
+    }
+
+    fn mssql(ssl_mode: &str) -> String {
+        format!("CREATE CONNECTION ms TO SQL SERVER (HOST 'sql.internal', DATABASE 'sales', USER 'mz', PASSWORD SECRET ms_pw, SSL MODE {ssl_mode});")
+    }
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            findings(BAD),
+            vec![(
+                "MZ104".to_string(),
+                "unknown SSL MODE 'prefer' for POSTGRES connection `pg`".to_string(),
+                "'prefer'".to_string()
+            )]
+        );
+        let d = only("MZ104", BAD);
+        assert_eq!(
+            d.help.as_deref(),
+            Some("accepted: disable, require, verify_ca, verify_full; prefer and allow are not supported because they fall back to plaintext")
+        );
+        assert!(d.fix.is_none());
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD);
+    }
+
+    #[test]
+    fn snapshot() {
+        insta::assert_snapshot!(render(BAD));
+    }
+
+    #[test]
+    fn postgres_is_case_sensitive() {
+        let sql = pg("'REQUIRE'");
+        let d = only("MZ104", &sql);
+        assert_eq!(
+            d.message,
+            "unknown SSL MODE 'REQUIRE' for POSTGRES connection `pg`: quoted values are case-sensitive"
+        );
+        assert_eq!(d.help.as_deref(), Some("use 'require'"));
+        assert_eq!(&sql[d.span.range()], "'REQUIRE'");
+        let fixed = assert_fixes_converge(&sql, None);
+        assert_eq!(fixed, pg("'require'"));
+        // Non-canonical case-only differences go to the canonical spelling.
+        assert_eq!(
+            assert_fixes_converge(&pg("'Verify-Full'"), None),
+            pg("'verify_full'")
+        );
+        assert_eq!(
+            assert_fixes_converge(&pg("'REQUIRED'"), None),
+            pg("'require'")
+        );
+    }
+
+    #[test]
+    fn unquoted_identifiers_are_folded() {
+        // `REQUIRE` folds to 'require': accepted.
+        assert_silent("MZ104", &pg("REQUIRE"));
+        assert_silent("MZ104", &pg("Verify_Full"));
+        assert_eq!(
+            findings_of("MZ104", &pg("PREFER")),
+            vec![(
+                "unknown SSL MODE 'prefer' for POSTGRES connection `pg`".to_string(),
+                "PREFER".to_string()
+            )]
+        );
+        // A quoted identifier keeps its case.
+        let d = only("MZ104", &pg("\"REQUIRE\""));
+        assert!(d.message.ends_with(": quoted values are case-sensitive"));
+    }
+
+    #[test]
+    fn accepted_spellings_are_left_to_mz704() {
+        for mode in [
+            "'disable'",
+            "'require'",
+            "'required'",
+            "'verify_ca'",
+            "'verify-ca'",
+            "'verify_full'",
+            "'verify-full'",
+        ] {
+            assert_silent("MZ104", &pg(mode));
+        }
+        for mode in [
+            "'disabled'",
+            "'REQUIRED'",
+            "'require'",
+            "'Verify_CA'",
+            "'verify-ca'",
+            "'VERIFY_IDENTITY'",
+            "'verify-identity'",
+        ] {
+            assert_silent("MZ104", &mysql(mode));
+        }
+        for mode in ["'disabled'", "'Required'", "'VERIFY'", "'verify_ca'"] {
+            assert_silent("MZ104", &mssql(mode));
+        }
+    }
+
+    #[test]
+    fn vocabulary_mix_ups_are_fixed() {
+        let cases = [
+            (pg("'disabled'"), pg("'disable'")),
+            (pg("'verify_identity'"), pg("'verify_full'")),
+            (pg("'verify-identity'"), pg("'verify_full'")),
+            (mysql("'disable'"), mysql("'disabled'")),
+            (mysql("'verify_full'"), mysql("'verify_identity'")),
+            (mysql("'VERIFY-FULL'"), mysql("'verify_identity'")),
+            (mssql("'disable'"), mssql("'disabled'")),
+            (mssql("'require'"), mssql("'required'")),
+            (mssql("DISABLE"), mssql("'disabled'")),
+        ];
+        for (bad, good) in cases {
+            let d = only("MZ104", &bad);
+            assert_eq!(
+                d.fix.as_ref().unwrap().applicability,
+                crate::Applicability::Safe
+            );
+            assert_eq!(assert_fixes_converge(&bad, None), good, "{bad}");
+        }
+        let d = only("MZ104", &mysql("'verify_full'"));
+        assert_eq!(
+            d.message,
+            "unknown SSL MODE 'verify_full' for MYSQL connection `shop`"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("MYSQL calls this mode 'verify_identity'; accepted: disabled, required, verify_ca, verify_identity")
+        );
+    }
+
+    #[test]
+    fn unknown_modes_have_no_fix() {
+        for bad in [
+            pg("'allow'"),
+            mysql("'preferred'"),
+            mssql("'verify_full'"),
+            mssql("'verify-ca'"),
+        ] {
+            let d = only("MZ104", &bad);
+            assert!(d.fix.is_none(), "{bad}");
+        }
+        let d = only("MZ104", &mysql("'preferred'"));
+        assert_eq!(
+            d.message,
+            "unknown SSL MODE 'preferred' for MYSQL connection `shop`"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("accepted: disabled, required, verify_ca, verify_identity; preferred is not supported because it falls back to plaintext")
+        );
+        let d = only("MZ104", &mssql("'verify_full'"));
+        assert_eq!(
+            d.message,
+            "unknown SSL MODE 'verify_full' for SQL SERVER connection `ms`"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("accepted: disabled, required, verify, verify_ca")
+        );
+    }
+
+    #[test]
+    fn not_on_missing_secret_or_other_types() {
+        // Missing or SECRET values are MZ106's.
+        assert_silent(
+            "MZ104",
+            "CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', SSL MODE);",
+        );
+        assert_silent("MZ104", &pg("SECRET ssl_mode"));
+        assert_silent("MZ104", &pg("1"));
+        // SSL MODE on KAFKA is MZ100's.
+        assert_silent(
+            "MZ104",
+            "CREATE CONNECTION k TO KAFKA (BROKER 'b1.internal:9092', SSL MODE 'prefer');",
+        );
+    }
+
+    #[test]
+    fn placeholders_are_skipped() {
+        assert_silent("MZ104", &pg("'${SSL_MODE}'"));
+        assert_silent("MZ104", &pg("'<ssl mode>'"));
+        assert_silent("MZ104", &pg("'{{ ssl_mode }}'"));
+        assert_silent("MZ104", &pg(":'ssl_mode'"));
+    }
+
+    #[test]
+    fn spelling_and_layout_variants() {
+        // Mixed-case keywords, a comment between the words of the option.
+        let sql = "create connection pg to postgres (host 'pg.internal', database 'shop', user 'mz', ssl /* tls */ Mode = 'prefer');";
+        assert_eq!(
+            findings_of("MZ104", sql),
+            vec![(
+                "unknown SSL MODE 'prefer' for POSTGRES connection `pg`".to_string(),
+                "'prefer'".to_string()
+            )]
+        );
+        // Quoted and qualified connection names are shown as written.
+        let sql = "CREATE CONNECTION \"Orders PG\" TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', SSL MODE 'prefer');";
+        assert_eq!(
+            only("MZ104", sql).message,
+            "unknown SSL MODE 'prefer' for POSTGRES connection `\"Orders PG\"`"
+        );
+        let sql = "CREATE CONNECTION materialize.public.pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', SSL MODE 'prefer');";
+        assert_eq!(
+            only("MZ104", sql).message,
+            "unknown SSL MODE 'prefer' for POSTGRES connection `materialize.public.pg`"
+        );
+        // CRLF line endings and non-ASCII text before the span.
+        let sql = "-- Verbindung für das Lager\r\nCREATE CONNECTION pg TO POSTGRES (\r\n    HOST 'lager-ü.internal', DATABASE 'shop', USER 'mz',\r\n    SSL MODE 'REQUIRE');\r\n";
+        let d = only("MZ104", sql);
+        assert_eq!(&sql[d.span.range()], "'REQUIRE'");
+        assert_eq!(
+            assert_fixes_converge(sql, None),
+            sql.replace("'REQUIRE'", "'require'")
+        );
+        // Legacy FOR form.
+        let sql = "CREATE CONNECTION pg FOR POSTGRES HOST 'pg.internal', DATABASE 'shop', USER 'mz', SSL MODE 'prefer';";
+        assert_eq!(findings_of("MZ104", sql).len(), 1);
+        // An unknown word MZ100 maps to SSL MODE counts as SSL MODE.
+        let sql = "CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', SSLMODE 'prefer');";
+        assert_eq!(findings_of("MZ104", sql).len(), 1);
+    }
+
+    #[test]
+    fn suppressed() {
+        let sql = format!("{} -- mzlint: ignore[MZ104] migration pending", BAD);
+        assert_silent("MZ104", &sql);
+        assert_silent("MZ002", &sql);
+        let sql = format!("-- mzlint: ignore[invalid-ssl-mode]\n{BAD}");
+        assert_silent("MZ104", &sql);
+    }
+
+    #[test]
+    fn alter_connection_uses_the_project_type() {
+        let files = [
+            ("a.sql", GOOD),
+            ("b.sql", "ALTER CONNECTION pg SET (SSL MODE = 'Require');"),
+        ];
+        let found: Vec<_> = lint_project(&files, None)
+            .into_iter()
+            .filter(|(_, d)| d.code() == "MZ104")
+            .map(|(path, d)| (path, d.message))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(
+                "b.sql".to_string(),
+                "unknown SSL MODE 'Require' for POSTGRES connection `pg`: quoted values are case-sensitive".to_string()
+            )]
+        );
+        // MySQL ignores case; unknown connections are skipped.
+        let create = mysql("'required'");
+        let files = [
+            ("a.sql", create.as_str()),
+            (
+                "b.sql",
+                "ALTER CONNECTION shop SET (SSL MODE = 'Required'), SET (HOST 'x');",
+            ),
+        ];
+        assert!(lint_project(&files, None)
+            .iter()
+            .all(|(_, d)| d.code() != "MZ104"));
+        assert_silent(
+            "MZ104",
+            "ALTER CONNECTION elsewhere SET (SSL MODE 'prefer');",
+        );
+    }
+}

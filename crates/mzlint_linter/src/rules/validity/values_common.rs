@@ -207,20 +207,13 @@ pub(crate) fn string_subspan(
     Some(Span::new(start, start + len as u32))
 }
 
-/// The span to delete to remove element `index` of a list whose elements
-/// have the given spans (rules.md §1.3): the element with the following
-/// comma and the whitespace up to the next element, or, for the last
-/// element, the preceding comma and the whitespace before it. A single
-/// element is deleted alone.
-pub(crate) fn list_element_deletion(spans: &[Span], index: usize) -> Span {
-    let element = spans[index];
-    if index + 1 < spans.len() {
-        Span::new(element.start, spans[index + 1].start)
-    } else if index > 0 {
-        Span::new(spans[index - 1].end, element.end)
-    } else {
-        element
-    }
+/// The edits deleting element `index` of a comma-separated list whose
+/// elements have the given spans, by the comma rule of rules.md §1.3.
+pub(crate) fn delete_element(source: &str, spans: &[Span], index: usize) -> Vec<Edit> {
+    crate::fix::list_deletions(source, spans, &[index])
+        .into_iter()
+        .map(Edit::delete)
+        .collect()
 }
 
 /// The text of a name as written (its source text).
@@ -291,52 +284,18 @@ pub(crate) fn product_name(connection_type: ConnectionType) -> Option<&'static s
 }
 
 #[cfg(test)]
-pub(crate) mod testing {
-    //! Test helpers for the value rules, until the engine's `crate::testing`
-    //! is available everywhere: lint SQL with default settings, apply fixes.
+pub(crate) mod test_util {
+    //! Assertions the value rules' tests share (on top of `crate::testing`).
 
-    use std::path::PathBuf;
+    use crate::diagnostic::Diagnostic;
+    use crate::testing::{lint_sql, render_sql};
 
-    use crate::diagnostic::{Applicability, Diagnostic};
-    use crate::settings::Settings;
-    use crate::source::{FileId, SourceFile};
+    /// A unique string planted in secret-bearing values (rules.md §2).
+    pub const CANARY: &str = "mzlint-canary-9c1e7f";
 
-    /// Lint one Materialize file with the default configuration.
-    pub fn lint(sql: &str) -> Vec<Diagnostic> {
-        lint_files(&[("test.sql", sql)]).remove(0)
-    }
-
-    /// Lint several files as one project (in the given order).
-    pub fn lint_files(files: &[(&str, &str)]) -> Vec<Vec<Diagnostic>> {
-        let sources: Vec<SourceFile> = files
-            .iter()
-            .enumerate()
-            .map(|(i, (path, text))| {
-                SourceFile::new(
-                    FileId(i as u32),
-                    PathBuf::from(path),
-                    text.to_string(),
-                    None,
-                )
-            })
-            .collect();
-        let settings = Settings::default();
-        let per_file: Vec<&Settings> = sources.iter().map(|_| &settings).collect();
-        crate::lint::lint_files(&sources, &per_file)
-    }
-
-    /// The diagnostics of one rule.
-    pub fn of(code: &str, diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
-        diagnostics
-            .iter()
-            .filter(|d| d.code() == code)
-            .cloned()
-            .collect()
-    }
-
-    /// `(code, message, span text)` of each diagnostic.
-    pub fn summary(sql: &str, diagnostics: &[Diagnostic]) -> Vec<(String, String, String)> {
-        diagnostics
+    /// `(code, message, flagged text)` of every diagnostic of `sql`.
+    pub fn findings(sql: &str) -> Vec<(String, String, String)> {
+        lint_sql(sql)
             .iter()
             .map(|d| {
                 (
@@ -348,119 +307,61 @@ pub(crate) mod testing {
             .collect()
     }
 
-    /// Concise rendering: `line:col code message` plus `help:` lines.
-    pub fn render(sql: &str, diagnostics: &[Diagnostic]) -> String {
-        let index = mzlint_syntax::LineIndex::new(sql);
-        let mut out = String::new();
-        for d in diagnostics {
-            let pos = index.row_col(sql, d.span.start);
-            out.push_str(&format!(
-                "{}:{} {} {} [{}]\n",
-                pos.0,
-                pos.1,
-                d.code(),
-                d.message,
-                &sql[d.span.range()]
-            ));
-            if let Some(help) = &d.help {
-                out.push_str(&format!("  help: {help}\n"));
-            }
-            for note in &d.notes {
-                out.push_str(&format!("  note: {note}\n"));
-            }
-            for related in &d.related {
-                out.push_str(&format!("  note: {}\n", related.message));
-            }
-            if let Some(fix) = &d.fix {
-                out.push_str(&format!(
-                    "  fix ({}): {}\n",
-                    fix.applicability.as_str(),
-                    fix.message
-                ));
-            }
-        }
-        out
-    }
-
-    /// Apply the fixes of `code`'s diagnostics (at least `min` applicability),
-    /// skipping fixes overlapping an earlier one.
-    pub fn apply(sql: &str, code: &str, min: Applicability) -> String {
-        let diagnostics = lint(sql);
-        let mut edits = Vec::new();
-        let mut taken: Vec<(u32, u32)> = Vec::new();
-        for d in diagnostics.iter().filter(|d| d.code() == code) {
-            let Some(fix) = &d.fix else { continue };
-            if fix.applicability < min {
-                continue;
-            }
-            let overlaps = fix.edits.iter().any(|e| {
-                taken.iter().any(|&(s, t)| {
-                    e.span.start < t.max(s + 1) && s < e.span.end.max(e.span.start + 1)
-                })
-            });
-            if overlaps {
-                continue;
-            }
-            for e in &fix.edits {
-                taken.push((e.span.start, e.span.end));
-                edits.push(e.clone());
-            }
-        }
-        edits.sort_by_key(|e| std::cmp::Reverse((e.span.start, e.span.end)));
-        let mut text = sql.to_string();
-        for e in edits {
-            text.replace_range(e.span.range(), &e.content);
-        }
-        text
-    }
-
-    /// Apply `code`'s fixes until nothing changes; assert the result parses
-    /// without a new MZ000, `code` no longer reports, and one more pass is a
-    /// no-op. Returns the fixed text.
-    pub fn fix_converges(sql: &str, code: &str, min: Applicability) -> String {
-        let before_syntax = of("MZ000", &lint(sql)).len();
-        let mut text = sql.to_string();
-        for _ in 0..10 {
-            let next = apply(&text, code, min);
-            if next == text {
-                break;
-            }
-            text = next;
-        }
-        let after = lint(&text);
-        assert!(
-            of("MZ000", &after).len() <= before_syntax,
-            "fix introduced a syntax error:\n{text}\n{after:#?}"
-        );
-        let remaining: Vec<_> = of(code, &after)
+    /// `(message, flagged text)` of the diagnostics of one rule.
+    pub fn findings_of(code: &str, sql: &str) -> Vec<(String, String)> {
+        findings(sql)
             .into_iter()
-            .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= min))
-            .collect();
-        assert!(
-            remaining.is_empty(),
-            "fixable {code} left:\n{text}\n{remaining:#?}"
-        );
-        assert_eq!(apply(&text, code, min), text, "fixes are not idempotent");
-        text
+            .filter(|(c, _, _)| c == code)
+            .map(|(_, m, t)| (m, t))
+            .collect()
     }
 
-    /// Assert `needle` appears in no message, help, note or fix edit.
-    pub fn assert_absent(needle: &str, diagnostics: &[Diagnostic]) {
-        for d in diagnostics {
+    /// The single diagnostic of `code` in `sql` (panics otherwise).
+    pub fn only(code: &str, sql: &str) -> Diagnostic {
+        let mut of: Vec<Diagnostic> = lint_sql(sql)
+            .into_iter()
+            .filter(|d| d.code() == code)
+            .collect();
+        assert_eq!(of.len(), 1, "expected one {code} in {sql}: {of:#?}");
+        of.remove(0)
+    }
+
+    /// No diagnostic of any rule.
+    pub fn assert_clean(sql: &str) {
+        let all = findings(sql);
+        assert!(
+            all.is_empty(),
+            "expected no diagnostics for\n{sql}\ngot {all:#?}"
+        );
+    }
+
+    /// No diagnostic of `code`.
+    pub fn assert_silent(code: &str, sql: &str) {
+        let of = findings_of(code, sql);
+        assert!(of.is_empty(), "expected no {code} for\n{sql}\ngot {of:#?}");
+    }
+
+    /// The concise rendering of every diagnostic of `sql`.
+    pub fn render(sql: &str) -> String {
+        render_sql(sql, &lint_sql(sql))
+    }
+
+    /// `needle` appears in no message, help, note, related note, fix title or
+    /// fix edit, nor in their debug or concise renderings.
+    pub fn assert_absent(needle: &str, sql: &str) {
+        let diagnostics = lint_sql(sql);
+        assert!(!diagnostics.is_empty(), "nothing reported for {sql}");
+        for d in &diagnostics {
             assert!(!d.message.contains(needle), "{d:?}");
             assert!(!d.help.as_deref().unwrap_or("").contains(needle), "{d:?}");
             assert!(d.notes.iter().all(|n| !n.contains(needle)), "{d:?}");
-            assert!(
-                d.related.iter().all(|r| !r.message.contains(needle)),
-                "{d:?}"
-            );
+            assert!(d.related.iter().all(|r| !r.message.contains(needle)));
             if let Some(fix) = &d.fix {
-                assert!(!fix.message.contains(needle), "{d:?}");
-                assert!(
-                    fix.edits.iter().all(|e| !e.content.contains(needle)),
-                    "{d:?}"
-                );
+                assert!(!fix.message.contains(needle));
+                assert!(fix.edits.iter().all(|e| !e.content.contains(needle)));
             }
         }
+        assert!(!format!("{diagnostics:?}").contains(needle));
+        assert!(!render_sql(sql, &diagnostics).contains(needle));
     }
 }
