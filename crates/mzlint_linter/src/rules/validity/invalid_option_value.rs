@@ -828,3 +828,448 @@ fn parse_interval(text: &str, default_unit: Option<&str>) -> Option<f64> {
     }
     any.then_some(total)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::values_common::test_util::*;
+    use crate::testing::lint_project;
+    use crate::Applicability;
+
+    const BAD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', PORT '5432', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');";
+    const GOOD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', PORT 5432, DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');";
+
+    fn pg(option: &str) -> String {
+        format!("CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', {option});")
+    }
+
+    /// `(message, flagged text)` of the one MZ106 of `sql`.
+    fn one(sql: &str) -> (String, String) {
+        let mut found = findings_of("MZ106", sql);
+        assert_eq!(found.len(), 1, "{sql}: {found:#?}");
+        found.remove(0)
+    }
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            findings(BAD),
+            vec![(
+                "MZ106".to_string(),
+                "invalid PORT: expected a number, found string literal '5432'".to_string(),
+                "'5432'".to_string()
+            )]
+        );
+        let d = only("MZ106", BAD);
+        assert_eq!(d.help.as_deref(), Some("write PORT 5432 without quotes"));
+        assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Safe);
+        assert_eq!(fixed("MZ106", BAD), GOOD);
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD);
+    }
+
+    #[test]
+    fn snapshot() {
+        insta::assert_snapshot!(render(BAD));
+    }
+
+    #[test]
+    fn case_1_string_for_integer() {
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKER 'b:9092', PROGRESS TOPIC REPLICATION FACTOR '3');";
+        assert_eq!(
+            one(sql),
+            (
+                "invalid PROGRESS TOPIC REPLICATION FACTOR: expected a number, found string literal '3'".to_string(),
+                "'3'".to_string()
+            )
+        );
+        assert_eq!(fixed("MZ106", sql), sql.replace("'3'", "3"));
+        // Not an integer inside: no fix.
+        let sql = pg("PORT 'fivefourthreetwo'");
+        assert!(only("MZ106", &sql).fix.is_none());
+        // START OFFSET elements.
+        let sql = "CREATE SOURCE s IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't', START OFFSET ('0', 5));";
+        assert_eq!(one(sql).1, "'0'");
+        assert_eq!(fixed("MZ106", sql), sql.replace("'0'", "0"));
+    }
+
+    #[test]
+    fn case_2_non_integer_number() {
+        assert_eq!(
+            one(&pg("PORT 5432.0")),
+            (
+                "invalid PORT: expected a whole number, found number 5432.0".to_string(),
+                "5432.0".to_string()
+            )
+        );
+        assert!(only("MZ106", &pg("PORT 5432.0")).fix.is_none());
+        assert_eq!(one(&pg("PORT 1e3")).1, "1e3");
+        // Out of range is MZ107's, not MZ106's.
+        assert_silent("MZ106", &pg("PORT 70000"));
+    }
+
+    #[test]
+    fn case_3_string_or_number_for_boolean() {
+        let sql = format!(
+            "{} WITH (VALIDATE = 'false');",
+            &pg("PASSWORD SECRET pw")[..pg("PASSWORD SECRET pw").len() - 1]
+        );
+        let d = only("MZ106", &sql);
+        assert_eq!(
+            d.message,
+            "invalid VALIDATE: expected TRUE or FALSE, found string literal 'false'"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("write VALIDATE = FALSE without quotes")
+        );
+        assert!(fixed("MZ106", &sql).ends_with("WITH (VALIDATE = FALSE);"));
+        let sql = "ALTER CONNECTION pg SET (HOST 'h') WITH (VALIDATE 'TRUE');";
+        assert!(fixed("MZ106", sql).ends_with("WITH (VALIDATE TRUE);"));
+        // No fix when the content is not true/false, or for a number.
+        for sql in [
+            "CREATE CONNECTION ssh_y TO SSH TUNNEL (HOST 'h', USER 'u') WITH (VALIDATE = 'yes');",
+            "CREATE CONNECTION ssh_y TO SSH TUNNEL (HOST 'h', USER 'u') WITH (VALIDATE = 1);",
+        ] {
+            assert!(only("MZ106", sql).fix.is_none(), "{sql}");
+        }
+        assert_eq!(
+            one("CREATE CLUSTER c (SIZE 'M.1-small', INTROSPECTION DEBUGGING 'on');").0,
+            "invalid INTROSPECTION DEBUGGING: expected TRUE or FALSE, found string literal 'on'"
+        );
+        assert_eq!(
+            fixed(
+                "MZ106",
+                "CREATE CLUSTER c (MANAGED = 'True', SIZE 'M.1-small');"
+            ),
+            "CREATE CLUSTER c (MANAGED = TRUE, SIZE 'M.1-small');"
+        );
+        // No value means true.
+        assert_silent(
+            "MZ106",
+            "CREATE CONNECTION ssh_y TO SSH TUNNEL (HOST 'h', USER 'u') WITH (VALIDATE);",
+        );
+    }
+
+    #[test]
+    fn case_4_scalar_for_list() {
+        let sql = "CREATE CONNECTION pl_x TO AWS PRIVATELINK (SERVICE NAME 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0', AVAILABILITY ZONES 'use1-az1');";
+        let d = only("MZ106", sql);
+        assert_eq!(
+            d.message,
+            "invalid AVAILABILITY ZONES: expected a list such as ('use1-az1'), found a single string"
+        );
+        assert_eq!(&sql[d.span.range()], "'use1-az1'");
+        assert_eq!(
+            fixed("MZ106", sql),
+            sql.replace("'use1-az1'", "('use1-az1')")
+        );
+        let sql = "CREATE SOURCE s IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't', START OFFSET 0);";
+        assert_eq!(
+            one(sql).0,
+            "invalid START OFFSET: expected a list such as (0), found a single number"
+        );
+        assert_eq!(fixed("MZ106", sql), sql.replace("OFFSET 0", "OFFSET (0)"));
+    }
+
+    #[test]
+    fn case_5_qualified_name_for_string() {
+        let sql = "CREATE CONNECTION pg_x TO POSTGRES (HOST 'h', DATABASE app.main, USER 'u');";
+        let d = only("MZ106", sql);
+        assert_eq!(
+            d.message,
+            "invalid DATABASE: expected a string, found qualified name app.main"
+        );
+        assert_eq!(&sql[d.span.range()], "app.main");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("Materialize cannot convert object names to text; write DATABASE 'app.main'")
+        );
+        assert!(d.fix.is_none());
+    }
+
+    #[test]
+    fn case_6_secret_for_string_only() {
+        assert_eq!(
+            one(&pg("PASSWORD SECRET pw, SSL MODE SECRET mode")),
+            (
+                "invalid SSL MODE: expected a string, found SECRET mode".to_string(),
+                "SECRET mode".to_string()
+            )
+        );
+        let sql = "CREATE CONNECTION ssh_x TO SSH TUNNEL (HOST 'h', USER SECRET pg_pass);";
+        let d = only("MZ106", sql);
+        assert_eq!(
+            d.message,
+            "invalid USER: expected a string, found SECRET pg_pass"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("SSH connections do not support supplying USER value as SECRET; write USER as a string literal")
+        );
+        // USER of other types accepts secrets.
+        assert_silent("MZ106", &pg("PASSWORD SECRET pw, USERNAME SECRET u"));
+        assert_eq!(
+            one("CREATE CONNECTION pg TO POSTGRES (HOST SECRET h, DATABASE 'd', USER 'u');").1,
+            "SECRET h"
+        );
+    }
+
+    #[test]
+    fn case_7_number_or_hex_for_string() {
+        assert_eq!(
+            one("CREATE CONNECTION pg TO POSTGRES (HOST 10, DATABASE 'd', USER 'u');"),
+            (
+                "invalid HOST: expected a string, found number 10".to_string(),
+                "10".to_string()
+            )
+        );
+        assert_eq!(
+            one("CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE X'0a', USER 'u');").0,
+            "invalid DATABASE: expected a string, found hex string X'0a'"
+        );
+        assert_eq!(
+            one("CREATE CLUSTER c (SIZE 25);").0,
+            "invalid SIZE: expected a string, found number 25"
+        );
+        // Secret-bearing string-or-secret options describe the kind only.
+        let sql = "CREATE CONNECTION s3 TO AWS (ACCESS KEY ID 12345, SECRET ACCESS KEY SECRET sk);";
+        assert_eq!(
+            one(sql),
+            (
+                "invalid ACCESS KEY ID: expected a string or SECRET reference, found number (redacted)".to_string(),
+                "12345".to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn case_8_no_value() {
+        let cases = [
+            ("CREATE CONNECTION pg TO POSTGRES (HOST, DATABASE 'd', USER 'u');", "invalid HOST: expected a string, found no value", "HOST"),
+            (&pg("PORT") as &str, "invalid PORT: expected a number, found no value", "PORT"),
+            ("CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', SSH TUNNEL);", "invalid SSH TUNNEL: expected a connection name, found no value", "SSH TUNNEL"),
+            ("CREATE CONNECTION pl TO AWS PRIVATELINK (SERVICE NAME 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0', AVAILABILITY ZONES);", "invalid AVAILABILITY ZONES: expected a list such as ('use1-az1'), found no value", "AVAILABILITY ZONES"),
+            ("CREATE SOURCE s IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION);", "invalid PUBLICATION: expected a string, found no value", "PUBLICATION"),
+            ("CREATE TABLE t FROM SOURCE s (REFERENCE public.t) WITH (TEXT COLUMNS);", "invalid TEXT COLUMNS: expected a list of columns, found no value", "TEXT COLUMNS"),
+            ("CREATE CONNECTION k TO KAFKA (BROKER);", "invalid BROKER: expected a string literal such as 'b1.internal:9092', found no value", "BROKER"),
+        ];
+        for (sql, message, span) in cases {
+            assert_eq!(one(sql), (message.to_string(), span.to_string()), "{sql}");
+        }
+        // SSL MODE without a value is MZ106's too (not MZ104's).
+        assert_eq!(
+            one(&pg("SSL MODE")).0,
+            "invalid SSL MODE: expected a string, found no value"
+        );
+    }
+
+    #[test]
+    fn case_9_string_for_name() {
+        let sql = pg("SSH TUNNEL 'bastion'");
+        let d = only("MZ106", &sql);
+        assert_eq!(
+            d.message,
+            "invalid SSH TUNNEL: expected a connection name, found string literal 'bastion'"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("write SSH TUNNEL bastion without quotes")
+        );
+        assert_eq!(fixed("MZ106", &sql), pg("SSH TUNNEL bastion"));
+        // Names that need quotes are double-quoted.
+        assert_eq!(
+            fixed("MZ106", &pg("SSH TUNNEL 'Bastion-1'")),
+            pg("SSH TUNNEL \"Bastion-1\"")
+        );
+        assert_eq!(
+            fixed("MZ106", &pg("AWS PRIVATELINK = 'pl'")),
+            pg("AWS PRIVATELINK = pl")
+        );
+        let sql = "CREATE CONNECTION my TO MYSQL (HOST 'h', USER 'u', AWS CONNECTION 'aws_role', SSL MODE 'required');";
+        assert_eq!(fixed("MZ106", sql), sql.replace("'aws_role'", "aws_role"));
+    }
+
+    #[test]
+    fn case_10_bare_broker() {
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKER kafka1);";
+        let d = only("MZ106", sql);
+        assert_eq!(
+            d.message,
+            "invalid BROKER: expected a string literal such as 'b1.internal:9092', found identifier kafka1"
+        );
+        assert_eq!(
+            fixed("MZ106", sql),
+            "CREATE CONNECTION k TO KAFKA (BROKER 'kafka1');"
+        );
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKERS ('b1:9092', Kafka2.Internal USING SSH TUNNEL t));";
+        assert_eq!(
+            fixed("MZ106", sql),
+            "CREATE CONNECTION k TO KAFKA (BROKERS ('b1:9092', 'Kafka2.Internal' USING SSH TUNNEL t));"
+        );
+    }
+
+    #[test]
+    fn case_11_out_of_set() {
+        assert_eq!(
+            one("CREATE CONNECTION ice TO ICEBERG CATALOG (CATALOG TYPE 'glue', URL 'https://c.example.com');").0,
+            "invalid CATALOG TYPE: expected 's3tablesrest' or 'rest', found string literal 'glue'"
+        );
+        assert_silent("MZ106", "CREATE CONNECTION ice TO ICEBERG CATALOG (CATALOG TYPE 'REST', URL 'https://c.example.com', CREDENTIAL SECRET c);");
+        assert_eq!(
+            one("CREATE CONNECTION k_x TO KAFKA (BROKER 'a:9092', PROGRESS TOPIC REPLICATION FACTOR 0);"),
+            (
+                "invalid PROGRESS TOPIC REPLICATION FACTOR: expected a number greater than 0, found 0".to_string(),
+                "0".to_string()
+            )
+        );
+        assert_eq!(
+            one("CREATE SOURCE s IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't', START OFFSET (0, -1));"),
+            (
+                "invalid START OFFSET: expected a nonnegative integer, found -1".to_string(),
+                "-1".to_string()
+            )
+        );
+        for interval in [
+            "'2h'",
+            "'61 minutes'",
+            "'01:00:01'",
+            "INTERVAL '2' HOUR",
+            "7200",
+        ] {
+            let sql = format!("CREATE SOURCE s IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't', TOPIC METADATA REFRESH INTERVAL {interval});");
+            assert!(
+                one(&sql).0.starts_with(
+                    "invalid TOPIC METADATA REFRESH INTERVAL: expected at most 1 hour, found "
+                ),
+                "{sql}"
+            );
+        }
+        for interval in [
+            "'30s'",
+            "'1h'",
+            "'1 hour'",
+            "INTERVAL '59 minutes'",
+            "3600",
+            "'unparseable'",
+        ] {
+            let sql = format!("CREATE SOURCE s IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't', TOPIC METADATA REFRESH INTERVAL {interval});");
+            assert_silent("MZ106", &sql);
+        }
+        assert_eq!(
+            one("ALTER CLUSTER c SET (REPLICATION FACTOR -1);").0,
+            "invalid REPLICATION FACTOR: expected a nonnegative integer, found -1"
+        );
+        assert_silent("MZ106", "ALTER CLUSTER c SET (REPLICATION FACTOR 0);");
+        // START TIMESTAMP may be negative.
+        assert_silent("MZ106", "CREATE SOURCE s IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't', START TIMESTAMP -3600000);");
+    }
+
+    #[test]
+    fn precedence() {
+        // SSL MODE, SECURITY PROTOCOL and SASL MECHANISMS values are MZ104's and MZ108's.
+        assert_silent("MZ106", &pg("SSL MODE 'prefer'"));
+        assert_silent("MZ106", "CREATE CONNECTION k TO KAFKA (BROKER 'b:9092', SECURITY PROTOCOL 'TLS', SASL MECHANISMS 'GSSAPI');");
+        // Secret-only options are MZ105's.
+        assert_silent("MZ106", &pg("PASSWORD 5432"));
+        // Options the type does not accept are MZ100's.
+        assert_silent(
+            "MZ106",
+            "CREATE CONNECTION k TO KAFKA (BROKER 'b:9092', PORT '9092');",
+        );
+        assert_silent(
+            "MZ106",
+            "CREATE SOURCE s IN CLUSTER ingest FROM MYSQL CONNECTION my (PUBLICATION 5);",
+        );
+        // A libpq connection string is MZ701's.
+        assert_silent("MZ106", "CREATE SOURCE s FROM POSTGRES CONNECTION 'host=pg port=5432' PUBLICATION 'p' FOR ALL TABLES;");
+        // Placeholders.
+        for value in ["'${PORT}'", "'<port>'", "'{{ port }}'", ":port", "<port>"] {
+            assert_silent("MZ106", &pg(&format!("PORT {value}")));
+        }
+        assert_silent("MZ106", &pg("SSH TUNNEL '${TUNNEL}'"));
+        assert_silent("MZ106", "CREATE CONNECTION k TO KAFKA (BROKER <broker>);");
+    }
+
+    #[test]
+    fn variants() {
+        // Mixed case, comments inside the option name, CRLF, non-ASCII before.
+        let sql = "-- Lager: Größe\r\ncreate connection pg to postgres (host 'lager.internal',\r\n  port /* tcp */ = '6543', database 'shop', user 'mz');\r\n";
+        let d = only("MZ106", sql);
+        assert_eq!(&sql[d.span.range()], "'6543'");
+        assert_eq!(fixed("MZ106", sql), sql.replace("'6543'", "6543"));
+        // Legacy FOR form.
+        let sql =
+            "CREATE CONNECTION bastion FOR SSH TUNNEL HOST 'b.example.com', USER 'mz', PORT '22';";
+        assert_eq!(one(sql).1, "'22'");
+        // Quoted and qualified connection names do not matter.
+        let sql = "CREATE CONNECTION materialize.\"Ops\".pg TO POSTGRES (HOST 'h', PORT '5432', DATABASE 'd', USER 'u');";
+        assert_eq!(one(sql).1, "'5432'");
+        // DBNAME is an alias of DATABASE (rules.md §1.8).
+        assert_eq!(
+            one("CREATE CONNECTION pg TO POSTGRES (HOST 'h', DBNAME = app.main, USER 'u');").0,
+            "invalid DATABASE: expected a string, found qualified name app.main"
+        );
+        // Per-broker PrivateLink options and replica options.
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKERS ('b1:9092' USING AWS PRIVATELINK pl (AVAILABILITY ZONE 1, PORT '9001')));";
+        assert_eq!(findings_of("MZ106", sql).len(), 2);
+        assert_eq!(
+            one("CREATE CLUSTER c (MANAGED = false, REPLICAS (r1 (SIZE 25)));").0,
+            "invalid SIZE: expected a string, found number 25"
+        );
+    }
+
+    #[test]
+    fn alter_connection() {
+        let files = [
+            (
+                "a.sql",
+                "CREATE CONNECTION bastion TO SSH TUNNEL (HOST 'h', USER 'u');",
+            ),
+            (
+                "b.sql",
+                "ALTER CONNECTION bastion SET (USER = SECRET u), SET (PORT '2222');",
+            ),
+        ];
+        let found: Vec<_> = lint_project(&files, None)
+            .into_iter()
+            .filter(|(_, d)| d.code() == "MZ106")
+            .map(|(p, d)| (p, d.message))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "b.sql".to_string(),
+                    "invalid USER: expected a string, found SECRET u".to_string()
+                ),
+                (
+                    "b.sql".to_string(),
+                    "invalid PORT: expected a number, found string literal '2222'".to_string()
+                ),
+            ]
+        );
+        // Unknown connection: USER may be a secret for most types.
+        assert_silent("MZ106", "ALTER CONNECTION elsewhere SET (USER = SECRET u);");
+        assert_eq!(one("ALTER CONNECTION elsewhere SET (PORT '1');").1, "'1'");
+    }
+
+    #[test]
+    fn suppressed() {
+        assert_silent("MZ106", &format!("-- mzlint: ignore[MZ106]\n{BAD}"));
+    }
+
+    #[test]
+    fn canary_never_leaks() {
+        for sql in [
+            format!("CREATE CONNECTION s3 TO AWS (ACCESS KEY ID \"{CANARY}\".x, SECRET ACCESS KEY SECRET sk);"),
+            format!("CREATE CONNECTION ice TO ICEBERG CATALOG (CATALOG TYPE 'rest', URL 'https://c.example.com', CREDENTIAL \"{CANARY}\".\"{CANARY}\");"),
+            format!("CREATE CONNECTION s3 TO AWS (ACCESS KEY ID SECRET k, SECRET ACCESS KEY SECRET sk, SESSION TOKEN ('{CANARY}'));"),
+        ] {
+            assert_eq!(findings_of("MZ106", &sql).len(), 1, "{sql}");
+            assert_absent(CANARY, &sql);
+        }
+    }
+}

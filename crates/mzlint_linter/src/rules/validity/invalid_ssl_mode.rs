@@ -187,7 +187,7 @@ fn accepted_help(connection_type: ConnectionType) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::values_common::test_util::*;
-    use crate::testing::{assert_fixes_converge, lint_project};
+    use crate::testing::lint_project;
 
     const BAD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'prefer');";
     const GOOD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');";
@@ -242,17 +242,10 @@ mod tests {
         );
         assert_eq!(d.help.as_deref(), Some("use 'require'"));
         assert_eq!(&sql[d.span.range()], "'REQUIRE'");
-        let fixed = assert_fixes_converge(&sql, None);
-        assert_eq!(fixed, pg("'require'"));
+        assert_eq!(fixed("MZ104", &sql), pg("'require'"));
         // Non-canonical case-only differences go to the canonical spelling.
-        assert_eq!(
-            assert_fixes_converge(&pg("'Verify-Full'"), None),
-            pg("'verify_full'")
-        );
-        assert_eq!(
-            assert_fixes_converge(&pg("'REQUIRED'"), None),
-            pg("'require'")
-        );
+        assert_eq!(fixed("MZ104", &pg("'Verify-Full'")), pg("'verify_full'"));
+        assert_eq!(fixed("MZ104", &pg("'REQUIRED'")), pg("'require'"));
     }
 
     #[test]
@@ -320,7 +313,7 @@ mod tests {
                 d.fix.as_ref().unwrap().applicability,
                 crate::Applicability::Safe
             );
-            assert_eq!(assert_fixes_converge(&bad, None), good, "{bad}");
+            assert_eq!(fixed("MZ104", &bad), good, "{bad}");
         }
         let d = only("MZ104", &mysql("'verify_full'"));
         assert_eq!(
@@ -414,10 +407,7 @@ mod tests {
         let sql = "-- Verbindung für das Lager\r\nCREATE CONNECTION pg TO POSTGRES (\r\n    HOST 'lager-ü.internal', DATABASE 'shop', USER 'mz',\r\n    SSL MODE 'REQUIRE');\r\n";
         let d = only("MZ104", sql);
         assert_eq!(&sql[d.span.range()], "'REQUIRE'");
-        assert_eq!(
-            assert_fixes_converge(sql, None),
-            sql.replace("'REQUIRE'", "'require'")
-        );
+        assert_eq!(fixed("MZ104", sql), sql.replace("'REQUIRE'", "'require'"));
         // Legacy FOR form.
         let sql = "CREATE CONNECTION pg FOR POSTGRES HOST 'pg.internal', DATABASE 'shop', USER 'mz', SSL MODE 'prefer';";
         assert_eq!(findings_of("MZ104", sql).len(), 1);

@@ -288,7 +288,7 @@ pub(crate) mod test_util {
     //! Assertions the value rules' tests share (on top of `crate::testing`).
 
     use crate::diagnostic::Diagnostic;
-    use crate::testing::{lint_sql, render_sql};
+    use crate::testing::{assert_fixes_converge, lint_sql, render_sql};
 
     /// A unique string planted in secret-bearing values (rules.md §2).
     pub const CANARY: &str = "mzlint-canary-9c1e7f";
@@ -339,6 +339,13 @@ pub(crate) mod test_util {
     pub fn assert_silent(code: &str, sql: &str) {
         let of = findings_of(code, sql);
         assert!(of.is_empty(), "expected no {code} for\n{sql}\ngot {of:#?}");
+    }
+
+    /// [`assert_fixes_converge`] with only `code` enabled (other rules'
+    /// fixes, such as MZ500's renames, stay out of the way): the text
+    /// `--fix --unsafe-fixes` makes of `sql`.
+    pub fn fixed(code: &str, sql: &str) -> String {
+        assert_fixes_converge(sql, Some(&format!("[lint]\nselect = [\"{code}\"]\n")))
     }
 
     /// The concise rendering of every diagnostic of `sql`.
