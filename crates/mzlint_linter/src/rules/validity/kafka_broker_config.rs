@@ -402,3 +402,375 @@ fn check_protocol_fit(
         out.push(diagnostic);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::values_common::test_util::*;
+    use crate::testing::lint_project;
+    use crate::Applicability;
+
+    const BAD: &str =
+        "CREATE CONNECTION kafka TO KAFKA (BROKER 'b1.internal:9092,b2.internal:9092');";
+    const GOOD: &str =
+        "CREATE CONNECTION kafka TO KAFKA (BROKERS ('b1.internal:9092', 'b2.internal:9092'));";
+
+    fn kafka(options: &str) -> String {
+        format!("CREATE CONNECTION kafka TO KAFKA (BROKER 'b1.internal:9092', {options});")
+    }
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            findings(BAD),
+            vec![(
+                "MZ108".to_string(),
+                "BROKER 'b1.internal:9092,b2.internal:9092' lists several brokers in one string"
+                    .to_string(),
+                "'b1.internal:9092,b2.internal:9092'".to_string()
+            )]
+        );
+        let d = only("MZ108", BAD);
+        assert_eq!(
+            d.help.as_deref(),
+            Some("write BROKERS ('b1.internal:9092', 'b2.internal:9092')")
+        );
+        assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Safe);
+        assert_eq!(fixed("MZ108", BAD), GOOD);
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD);
+    }
+
+    #[test]
+    fn snapshot() {
+        insta::assert_snapshot!(render(BAD));
+    }
+
+    #[test]
+    fn case_1_commas() {
+        // Parts trimmed, empty parts dropped; `=` and a trailing comma.
+        let sql = "CREATE CONNECTION kafka TO KAFKA (BROKER = ' b1:9092 , ,b2:9092,');";
+        assert_eq!(
+            fixed("MZ108", sql),
+            "CREATE CONNECTION kafka TO KAFKA (BROKERS ('b1:9092', 'b2:9092'));"
+        );
+        // A BROKERS element is split into elements.
+        let sql = "CREATE CONNECTION kafka TO KAFKA (BROKERS ('b1:9092,b2:9092', 'b3:9092' USING SSH TUNNEL t));";
+        let d = only("MZ108", sql);
+        assert_eq!(
+            d.message,
+            "BROKERS element 'b1:9092,b2:9092' lists several brokers in one string"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("write one element per broker: 'b1:9092', 'b2:9092'")
+        );
+        assert_eq!(
+            fixed("MZ108", sql),
+            "CREATE CONNECTION kafka TO KAFKA (BROKERS ('b1:9092', 'b2:9092', 'b3:9092' USING SSH TUNNEL t));"
+        );
+        // With a USING clause there is no fix.
+        for sql in [
+            "CREATE CONNECTION kafka TO KAFKA (BROKER 'b1:9092,b2:9092' USING SSH TUNNEL t);",
+            "CREATE CONNECTION kafka TO KAFKA (BROKERS ['b1:9092,b2:9092' USING SSH TUNNEL t]);",
+        ] {
+            assert!(only("MZ108", sql).fix.is_none(), "{sql}");
+        }
+        // Legacy FOR form; ALTER SET.
+        let sql = "CREATE CONNECTION kafka FOR KAFKA BROKER 'b1:9092,b2:9092';";
+        assert_eq!(
+            fixed("MZ108", sql),
+            "CREATE CONNECTION kafka FOR KAFKA BROKERS ('b1:9092', 'b2:9092');"
+        );
+        let sql = "ALTER CONNECTION kafka SET (BROKER 'b1:9092,b2:9092');";
+        assert_eq!(
+            fixed("MZ108", sql),
+            "ALTER CONNECTION kafka SET (BROKERS ('b1:9092', 'b2:9092'));"
+        );
+    }
+
+    #[test]
+    fn case_2_malformed_brokers() {
+        let cases = [
+            ("''", "BROKER '' is empty"),
+            (
+                "'b1.internal :9092'",
+                "BROKER 'b1.internal :9092' contains whitespace",
+            ),
+            (
+                "'b1.internal:kafka'",
+                "BROKER 'b1.internal:kafka' has a non-numeric port 'kafka'",
+            ),
+            ("'b1.internal:'", "BROKER 'b1.internal:' has an empty port"),
+            ("'[::1]:x'", "BROKER '[::1]:x' has a non-numeric port 'x'"),
+        ];
+        for (broker, message) in cases {
+            let sql = format!("CREATE CONNECTION kafka TO KAFKA (BROKER {broker});");
+            let d = only("MZ108", &sql);
+            assert_eq!(d.message, message);
+            assert_eq!(&sql[d.span.range()], broker);
+            assert!(d.fix.is_none());
+        }
+        // Without a port, IPv6 without brackets: fine.
+        for broker in ["'b1.internal'", "'[::1]'", "'[::1]:9092'", "'2001:db8::1'"] {
+            assert_silent(
+                "MZ108",
+                &format!("CREATE CONNECTION kafka TO KAFKA (BROKER {broker});"),
+            );
+        }
+    }
+
+    #[test]
+    fn case_3_security_protocol() {
+        let sql = kafka("SECURITY PROTOCOL 'tls'");
+        let d = only("MZ108", &sql);
+        assert_eq!(d.message, "unknown security protocol: TLS");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("accepted: PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL")
+        );
+        assert!(d.fix.is_none());
+        let sql = kafka("SASL MECHANISMS 'PLAIN', SASL USERNAME 'u', SASL PASSWORD SECRET p, SECURITY PROTOCOL = 'SASL-SSL'");
+        let d = only("MZ108", &sql);
+        assert_eq!(d.message, "unknown security protocol: SASL-SSL");
+        assert_eq!(d.help.as_deref(), Some("did you mean 'SASL_SSL'?"));
+        assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Unsafe);
+        assert_eq!(
+            fixed("MZ108", &sql),
+            sql.replace("'SASL-SSL'", "'SASL_SSL'")
+        );
+        let sql = kafka("SECURITY PROTOCOL SASL_SLL");
+        assert_eq!(
+            only("MZ108", &sql).help.as_deref(),
+            Some("did you mean 'SASL_SSL'?")
+        );
+        // Lower case is accepted (MZ704's).
+        for protocol in ["'plaintext'", "'Ssl'", "sasl_plaintext", "'SASL_SSL'"] {
+            assert_silent("MZ108", &kafka(&format!("SECURITY PROTOCOL {protocol}")));
+        }
+    }
+
+    #[test]
+    fn case_4_sasl_mechanisms() {
+        let sql =
+            kafka("SASL MECHANISMS 'SCRAM-SHA256', SASL USERNAME 'u', SASL PASSWORD SECRET p");
+        let d = only("MZ108", &sql);
+        assert_eq!(d.message, "unsupported SASL MECHANISMS 'SCRAM-SHA256'");
+        assert_eq!(d.help.as_deref(), Some("did you mean 'SCRAM-SHA-256'?"));
+        assert_eq!(
+            fixed("MZ108", &sql),
+            sql.replace("'SCRAM-SHA256'", "'SCRAM-SHA-256'")
+        );
+        let sql =
+            kafka("SASL MECHANISMS 'scram_sha_512', SASL USERNAME 'u', SASL PASSWORD SECRET p");
+        assert_eq!(
+            fixed("MZ108", &sql),
+            sql.replace("'scram_sha_512'", "'SCRAM-SHA-512'")
+        );
+        let sql = kafka("SASL MECHANISMS 'GSSAPI', SASL USERNAME 'u', SASL PASSWORD SECRET p");
+        let d = only("MZ108", &sql);
+        assert_eq!(
+            d.help.as_deref(),
+            Some("accepted: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512")
+        );
+        assert!(d.fix.is_none());
+        assert_silent(
+            "MZ108",
+            &kafka("SASL MECHANISMS 'scram-sha-256', SASL USERNAME 'u', SASL PASSWORD SECRET p"),
+        );
+    }
+
+    #[test]
+    fn case_5_protocol_fit() {
+        let sql = kafka("SECURITY PROTOCOL 'SSL', SASL MECHANISMS 'PLAIN', SASL USERNAME 'mz', SASL PASSWORD SECRET p");
+        let found = findings_of("MZ108", &sql);
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "option SASL MECHANISMS not supported with SECURITY PROTOCOL 'SSL'".to_string(),
+                    "SASL MECHANISMS 'PLAIN'".to_string()
+                ),
+                (
+                    "option SASL USERNAME not supported with SECURITY PROTOCOL 'SSL'".to_string(),
+                    "SASL USERNAME 'mz'".to_string()
+                ),
+                (
+                    "option SASL PASSWORD not supported with SECURITY PROTOCOL 'SSL'".to_string(),
+                    "SASL PASSWORD SECRET p".to_string()
+                ),
+            ]
+        );
+        let d = &crate::testing::lint_sql(&sql)[0];
+        assert_eq!(
+            d.help.as_deref(),
+            Some("use 'SASL_SSL', or remove the SASL options")
+        );
+        let sql = "CREATE CONNECTION k_x TO KAFKA (BROKER 'a:9092', SECURITY PROTOCOL 'PLAINTEXT', SSL CERTIFICATE AUTHORITY 'pem');";
+        let d = only("MZ108", sql);
+        assert_eq!(
+            d.message,
+            "option SSL CERTIFICATE AUTHORITY not supported with SECURITY PROTOCOL 'PLAINTEXT'"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("use 'SSL', or remove the SSL options")
+        );
+        let sql = kafka("SECURITY PROTOCOL 'sasl_plaintext', SASL MECHANISMS 'PLAIN', SASL USERNAME 'u', SASL PASSWORD SECRET p, SSL KEY SECRET k, SSL CERTIFICATE 'c'");
+        assert_eq!(findings_of("MZ108", &sql).len(), 2);
+        let sql = kafka("SECURITY PROTOCOL 'SSL', AWS CONNECTION aws");
+        assert_eq!(
+            only("MZ108", &sql).message,
+            "option AWS CONNECTION not supported with SECURITY PROTOCOL 'SSL'"
+        );
+        // Fitting combinations and the default protocol.
+        for options in [
+            "SASL MECHANISMS 'PLAIN', SASL USERNAME 'u', SASL PASSWORD SECRET p",
+            "SSL CERTIFICATE AUTHORITY SECRET ca",
+            "SECURITY PROTOCOL 'SASL_SSL', SSL CERTIFICATE AUTHORITY SECRET ca, SASL MECHANISMS 'PLAIN', SASL USERNAME 'u', SASL PASSWORD SECRET p",
+            "SECURITY PROTOCOL 'SASL_PLAINTEXT', SASL MECHANISMS 'PLAIN', SASL USERNAME 'u', SASL PASSWORD SECRET p",
+            "AWS CONNECTION aws",
+            "SECURITY PROTOCOL 'SASL_SSL', AWS CONNECTION aws",
+            // An unknown protocol is case 3 only; a placeholder is skipped.
+            "SECURITY PROTOCOL '${PROTOCOL}', SASL MECHANISMS 'PLAIN', SASL USERNAME 'u', SASL PASSWORD SECRET p",
+        ] {
+            assert_silent("MZ108", &kafka(options));
+        }
+        assert_eq!(
+            findings_of(
+                "MZ108",
+                &kafka("SECURITY PROTOCOL 'TLS', SASL USERNAME 'u'")
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn alter_is_checked_against_the_effective_definition() {
+        let files = [
+            ("a.sql", "CREATE CONNECTION kafka TO KAFKA (BROKER 'b1.internal:9092', SASL MECHANISMS 'PLAIN', SASL USERNAME 'mz', SASL PASSWORD SECRET p);"),
+            ("b.sql", "ALTER CONNECTION kafka SET (SECURITY PROTOCOL = 'SSL');"),
+        ];
+        let diagnostics = lint_project(&files, None);
+        let found: Vec<_> = diagnostics
+            .iter()
+            .filter(|(_, d)| d.code() == "MZ108")
+            .map(|(p, d)| (p.clone(), d.message.clone(), d.related.len()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "b.sql".to_string(),
+                    "option SASL MECHANISMS not supported with SECURITY PROTOCOL 'SSL'".to_string(),
+                    1
+                ),
+                (
+                    "b.sql".to_string(),
+                    "option SASL USERNAME not supported with SECURITY PROTOCOL 'SSL'".to_string(),
+                    1
+                ),
+                (
+                    "b.sql".to_string(),
+                    "option SASL PASSWORD not supported with SECURITY PROTOCOL 'SSL'".to_string(),
+                    1
+                ),
+            ]
+        );
+        insta::assert_snapshot!(crate::testing::render_concise(
+            &files,
+            &diagnostics
+                .into_iter()
+                .filter(|(_, d)| d.code() == "MZ108")
+                .take(1)
+                .collect::<Vec<_>>()
+        ));
+        // The reverse: SASL set on a connection that says SSL.
+        let files = [
+            ("a.sql", "CREATE CONNECTION kafka TO KAFKA (BROKER 'b1.internal:9092', SECURITY PROTOCOL 'SSL');"),
+            ("b.sql", "ALTER CONNECTION kafka SET (SASL USERNAME 'mz');"),
+        ];
+        let found: Vec<_> = lint_project(&files, None)
+            .into_iter()
+            .filter(|(_, d)| d.code() == "MZ108")
+            .map(|(p, d)| (p, d.message, d.related[0].message.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(
+                "b.sql".to_string(),
+                "option SASL USERNAME not supported with SECURITY PROTOCOL 'SSL'".to_string(),
+                "SECURITY PROTOCOL is set here".to_string()
+            )]
+        );
+        // Findings of the CREATE alone are not repeated on an unrelated ALTER.
+        let files = [
+            ("a.sql", "CREATE CONNECTION kafka TO KAFKA (BROKER 'b1.internal:9092', SECURITY PROTOCOL 'SSL', SASL USERNAME 'u');"),
+            ("b.sql", "ALTER CONNECTION kafka SET (BROKER 'b2.internal:9092');"),
+        ];
+        let found: Vec<_> = lint_project(&files, None)
+            .into_iter()
+            .filter(|(_, d)| d.code() == "MZ108")
+            .map(|(p, _)| p)
+            .collect();
+        assert_eq!(found, vec!["a.sql".to_string()]);
+        // Unknown connection: value checks of Kafka-only options only.
+        assert_eq!(
+            findings_of(
+                "MZ108",
+                "ALTER CONNECTION elsewhere SET (SECURITY PROTOCOL 'TLS');"
+            )
+            .len(),
+            1
+        );
+        assert_silent(
+            "MZ108",
+            "ALTER CONNECTION elsewhere SET (SASL USERNAME 'u');",
+        );
+        // Another type: MZ100's business.
+        let files = [
+            (
+                "a.sql",
+                "CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u');",
+            ),
+            ("b.sql", "ALTER CONNECTION pg SET (BROKER 'a,b');"),
+        ];
+        assert!(lint_project(&files, None)
+            .iter()
+            .all(|(_, d)| d.code() != "MZ108"));
+    }
+
+    #[test]
+    fn variants_and_placeholders() {
+        // Mixed case, comments between words, CRLF, non-ASCII before the span.
+        let sql = "-- Brökers\r\ncreate connection kafka to kafka (\r\n  broker 'b1:9092',\r\n  security /* tls? */ protocol 'tls');\r\n";
+        let d = only("MZ108", sql);
+        assert_eq!(&sql[d.span.range()], "'tls'");
+        // Quoted, qualified names.
+        let sql = "CREATE CONNECTION materialize.public.\"Kafka\" TO KAFKA (BROKER 'a:1,b:2');";
+        assert_eq!(findings_of("MZ108", sql).len(), 1);
+        // SECURITY_PROTOCOL is an alias (rules.md §1.8).
+        assert_eq!(
+            findings_of("MZ108", &kafka("SECURITY_PROTOCOL 'TLS'")).len(),
+            1
+        );
+        for sql in [
+            "CREATE CONNECTION kafka TO KAFKA (BROKER '${BROKERS}');".to_string(),
+            "CREATE CONNECTION kafka TO KAFKA (BROKER '<broker>,<broker2>');".to_string(),
+            "CREATE CONNECTION kafka TO KAFKA (BROKER '{{ a }},{{ b }}');".to_string(),
+            kafka("SECURITY PROTOCOL '<protocol>'"),
+            kafka("SASL MECHANISMS '${MECH}', SASL USERNAME 'u', SASL PASSWORD SECRET p"),
+        ] {
+            assert_silent("MZ108", &sql);
+        }
+    }
+
+    #[test]
+    fn suppressed() {
+        assert_silent("MZ108", &format!("-- mzlint: ignore[MZ108]\n{BAD}"));
+        assert_silent("MZ002", &format!("-- mzlint: ignore[MZ108]\n{BAD}"));
+    }
+}

@@ -224,3 +224,215 @@ fn url_port(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>, url: &StringL
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::values_common::test_util::*;
+    use crate::testing::lint_project;
+
+    const BAD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', PORT 65540, DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');";
+    const GOOD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', PORT 6543, DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');";
+
+    fn one(sql: &str) -> (String, String, Option<String>) {
+        let d = only("MZ107", sql);
+        (d.message, sql[d.span.range()].to_string(), d.help)
+    }
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            findings(BAD),
+            vec![(
+                "MZ107".to_string(),
+                "PORT 65540 is out of range: TCP ports are 1–65535".to_string(),
+                "65540".to_string()
+            )]
+        );
+        let d = only("MZ107", BAD);
+        assert_eq!(d.help.as_deref(), Some("the usual PostgreSQL port is 5432"));
+        assert!(d.fix.is_none());
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD);
+    }
+
+    #[test]
+    fn snapshot() {
+        insta::assert_snapshot!(render(BAD));
+    }
+
+    #[test]
+    fn connection_ports_and_defaults() {
+        let cases = [
+            ("CREATE CONNECTION my TO MYSQL (HOST 'h', USER 'u', PORT 0);", "PORT 0 is out of range: TCP ports are 1–65535", "0", Some("the usual MySQL port is 3306")),
+            ("CREATE CONNECTION ms TO SQL SERVER (HOST 'h', DATABASE 'd', USER 'u', PASSWORD SECRET p, PORT -1433);", "PORT -1433 is out of range: TCP ports are 1–65535", "-1433", Some("the usual SQL Server port is 1433")),
+            ("CREATE CONNECTION b TO SSH TUNNEL (HOST 'h', USER 'u', PORT 99999999999999999999999);", "PORT 99999999999999999999999 is out of range: TCP ports are 1–65535", "99999999999999999999999", Some("the usual SSH port is 22")),
+            ("CREATE CONNECTION pl TO AWS PRIVATELINK (SERVICE NAME 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0', AVAILABILITY ZONES ('use1-az1'), PORT 65536);", "PORT 65536 is out of range: TCP ports are 1–65535", "65536", None),
+        ];
+        for (sql, message, span, help) in cases {
+            assert_eq!(
+                one(sql),
+                (
+                    message.to_string(),
+                    span.to_string(),
+                    help.map(str::to_string)
+                ),
+                "{sql}"
+            );
+        }
+        for port in ["1", "65535", "5432"] {
+            assert_silent("MZ107", &BAD.replace("65540", port));
+        }
+    }
+
+    #[test]
+    fn privatelink_ports() {
+        let sql = "CREATE CONNECTION k TO KAFKA (AWS PRIVATELINK pl (PORT 70000));";
+        assert_eq!(
+            one(sql),
+            (
+                "PORT 70000 is out of range: TCP ports are 1–65535".to_string(),
+                "70000".to_string(),
+                Some("the usual Kafka broker port is 9092".to_string())
+            )
+        );
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKERS ('b1.internal:9092' USING AWS PRIVATELINK pl (AVAILABILITY ZONE 'use1-az1', PORT 0)));";
+        assert_eq!(one(sql).1, "0");
+    }
+
+    #[test]
+    fn broker_string_ports() {
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKER 'b1.internal:90920');";
+        assert_eq!(
+            one(sql),
+            (
+                "PORT 90920 is out of range: TCP ports are 1–65535".to_string(),
+                "90920".to_string(),
+                Some("the usual Kafka broker port is 9092".to_string())
+            )
+        );
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKERS ('[2001:db8::1]:0', 'b2.internal:9092', '[::1]:70000' USING SSH TUNNEL t));";
+        let found: Vec<String> = findings_of("MZ107", sql)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(found, vec!["0", "70000"]);
+        // No port, an IPv6 address without brackets, a non-numeric port, several brokers.
+        for broker in [
+            "'b1.internal'",
+            "'2001:db8::1'",
+            "'b1:kafka'",
+            "'b1:99999,b2:9092'",
+            "'b1:'",
+        ] {
+            assert_silent(
+                "MZ107",
+                &format!("CREATE CONNECTION k TO KAFKA (BROKER {broker});"),
+            );
+        }
+        // Escapes: the span falls back to the whole literal.
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKER 'it''s:99999');";
+        assert_eq!(one(sql).1, "'it''s:99999'");
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKER E'b1:99999');";
+        assert_eq!(one(sql).1, "99999");
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKER $b$b1:99999$b$);";
+        assert_eq!(one(sql).1, "99999");
+    }
+
+    #[test]
+    fn url_ports() {
+        let sql = "CREATE CONNECTION csr TO CONFLUENT SCHEMA REGISTRY (URL 'https://user@registry.example.com:80810/');";
+        assert_eq!(
+            one(sql),
+            (
+                "PORT 80810 is out of range: TCP ports are 1–65535".to_string(),
+                "80810".to_string(),
+                None
+            )
+        );
+        let sql = "CREATE CONNECTION ice TO ICEBERG CATALOG (CATALOG TYPE 'rest', URL 'http://[fd00::1]:0/catalog', CREDENTIAL SECRET c);";
+        assert_eq!(one(sql).1, "0");
+        assert_silent("MZ107", "CREATE CONNECTION csr TO CONFLUENT SCHEMA REGISTRY (URL 'https://registry.example.com:8081');");
+        assert_silent("MZ107", "CREATE CONNECTION csr TO CONFLUENT SCHEMA REGISTRY (URL 'https://registry.example.com/');");
+    }
+
+    #[test]
+    fn precedence_and_placeholders() {
+        // Quoted ports are MZ106's; non-integers too.
+        assert_silent("MZ107", &BAD.replace("65540", "'65540'"));
+        assert_silent("MZ107", &BAD.replace("65540", "65540.5"));
+        // PORT on a type without it is MZ100's.
+        assert_silent(
+            "MZ107",
+            "CREATE CONNECTION s3 TO AWS (ASSUME ROLE ARN 'arn', PORT 0);",
+        );
+        // Placeholders.
+        assert_silent(
+            "MZ107",
+            "CREATE CONNECTION k TO KAFKA (BROKER '${BROKER}:99999');",
+        );
+        assert_silent(
+            "MZ107",
+            "CREATE CONNECTION k TO KAFKA (BROKER '<broker>:99999');",
+        );
+        assert_silent(
+            "MZ107",
+            "CREATE CONNECTION csr TO CONFLUENT SCHEMA REGISTRY (URL 'https://{{ host }}:99999');",
+        );
+        assert_silent("MZ107", &BAD.replace("65540", "<port>"));
+    }
+
+    #[test]
+    fn variants() {
+        // Mixed case, comments in the name, CRLF, non-ASCII before the span.
+        let sql = "-- Größe\r\ncreate connection pg to postgres (host 'ü.internal',\r\n  Port /* tcp */ = 65540, database 'd', user 'u');\r\n";
+        assert_eq!(one(sql).1, "65540");
+        let sql = "CREATE CONNECTION k TO KAFKA (BROKER 'bröker.internal:99999');";
+        assert_eq!(one(sql).1, "99999");
+        // Legacy FOR form, quoted names.
+        let sql = "CREATE CONNECTION \"Bastion\" FOR SSH TUNNEL HOST 'h', USER 'u', PORT 0;";
+        assert_eq!(one(sql).1, "0");
+        // POTR is PORT by did-you-mean (rules.md §1.8).
+        let sql = "CREATE CONNECTION b TO SSH TUNNEL (HOST 'h', USER 'u', POTR 0);";
+        assert_eq!(one(sql).1, "0");
+    }
+
+    #[test]
+    fn alter_connection() {
+        let files = [
+            ("a.sql", GOOD),
+            ("b.sql", "ALTER CONNECTION pg SET (PORT = 65540);"),
+        ];
+        let found: Vec<_> = lint_project(&files, None)
+            .into_iter()
+            .filter(|(_, d)| d.code() == "MZ107")
+            .map(|(p, d)| (p, d.help))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(
+                "b.sql".to_string(),
+                Some("the usual PostgreSQL port is 5432".to_string())
+            )]
+        );
+        // Unknown connection: reported, without a default port.
+        let d = only("MZ107", "ALTER CONNECTION elsewhere SET (BROKER 'b:0');");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("the usual Kafka broker port is 9092")
+        );
+        assert!(only("MZ107", "ALTER CONNECTION elsewhere SET (PORT 0);")
+            .help
+            .is_none());
+    }
+
+    #[test]
+    fn suppressed() {
+        assert_silent(
+            "MZ107",
+            &format!("{BAD} -- mzlint: ignore[port-out-of-range]"),
+        );
+    }
+}
