@@ -397,3 +397,289 @@ fn not_added(
         .with_help(help),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::values_common::test_util::*;
+    use crate::testing::lint_project;
+
+    const BAD: &str = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub', TEXT COLUMNS (public.users.kind)) FOR TABLES (public.orders);";
+    const GOOD: &str = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub', TEXT COLUMNS (public.orders.status)) FOR TABLES (public.orders);";
+
+    fn pg(options: &str, refs: &str) -> String {
+        format!("CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub', {options}) {refs};")
+    }
+
+    fn mysql(options: &str, refs: &str) -> String {
+        format!("CREATE SOURCE src IN CLUSTER ingest FROM MYSQL CONNECTION my ({options}) {refs};")
+    }
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            findings(BAD),
+            vec![(
+                "MZ110".to_string(),
+                "TEXT COLUMNS refers to table public.users, which this statement does not add"
+                    .to_string(),
+                "public.users.kind".to_string()
+            )]
+        );
+        let d = only("MZ110", BAD);
+        assert_eq!(
+            d.help.as_deref(),
+            Some("add public.users to FOR TABLES, or remove the column")
+        );
+        assert!(d.fix.is_none());
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD);
+    }
+
+    #[test]
+    fn snapshot() {
+        insta::assert_snapshot!(render(BAD));
+    }
+
+    #[test]
+    fn case_1_qualification() {
+        let sql = pg("TEXT COLUMNS (kind)", "FOR TABLES (public.users)");
+        let d = only("MZ110", &sql);
+        assert_eq!(
+            d.message,
+            "column name 'kind' in TEXT COLUMNS must have at least a table qualification"
+        );
+        assert_eq!(d.help.as_deref(), Some("write public.users.kind"));
+        assert_eq!(&sql[d.span.range()], "kind");
+        // `table.column` is enough for Postgres.
+        assert_silent(
+            "MZ110",
+            &pg("TEXT COLUMNS (users.kind)", "FOR TABLES (public.users)"),
+        );
+        let sql = mysql(
+            "TEXT COLUMNS (orders.flags), EXCLUDE COLUMNS [flags]",
+            "FOR TABLES (shop.orders)",
+        );
+        let found = findings_of("MZ110", &sql);
+        assert_eq!(
+            found,
+            vec![
+                ("column name 'orders.flags' in TEXT COLUMNS must be qualified as schema.table.column".to_string(), "orders.flags".to_string()),
+                ("column name 'flags' in EXCLUDE COLUMNS must be qualified as schema.table.column".to_string(), "flags".to_string()),
+            ]
+        );
+        assert_eq!(
+            only("MZ110", &mysql("TEXT COLUMNS (orders.flags)", "FOR TABLES (shop.orders)")).help.as_deref(),
+            Some("MYSQL column references name the schema, the table and the column: write shop.orders.flags")
+        );
+        let sql = "CREATE SOURCE s FROM SQL SERVER CONNECTION ms (EXCLUDE COLUMNS (invoices.blob)) FOR TABLES (dbo.invoices);";
+        assert_eq!(findings_of("MZ110", sql).len(), 1);
+    }
+
+    #[test]
+    fn case_2_unqualified_context() {
+        let sql = "CREATE TABLE orders FROM SOURCE pg_src (REFERENCE public.orders) WITH (TEXT COLUMNS (orders.status, public.orders.note, other.x));";
+        let found = findings_of("MZ110", sql);
+        assert_eq!(found.len(), 3);
+        assert_eq!(
+            found[0].0,
+            "TEXT COLUMNS of CREATE TABLE … FROM SOURCE takes unqualified column names"
+        );
+        assert_eq!(
+            fixed("MZ110", sql),
+            "CREATE TABLE orders FROM SOURCE pg_src (REFERENCE public.orders) WITH (TEXT COLUMNS (status, note, other.x));"
+        );
+        // The schema must match when written; without one in REFERENCE it
+        // cannot be confirmed.
+        let sql = "CREATE TABLE orders FROM SOURCE pg_src (REFERENCE orders) WITH (EXCLUDE COLUMNS (public.orders.note));";
+        assert!(only("MZ110", sql).fix.is_none());
+        let sql = "CREATE TABLE orders FROM SOURCE pg_src (REFERENCE public.orders) WITH (IGNORE COLUMNS (billing.orders.note));";
+        let d = only("MZ110", sql);
+        assert_eq!(
+            d.message,
+            "EXCLUDE COLUMNS of CREATE TABLE … FROM SOURCE takes unqualified column names"
+        );
+        assert!(d.fix.is_none());
+        // Quoted identifiers keep their case, in the comparison and the fix.
+        let sql = "CREATE TABLE s FROM SOURCE pg_src (REFERENCE = \"Logistics\".\"Shipments\") WITH (TEXT COLUMNS (\"Shipments\".\"Status\"));";
+        assert_eq!(
+            fixed("MZ110", sql),
+            "CREATE TABLE s FROM SOURCE pg_src (REFERENCE = \"Logistics\".\"Shipments\") WITH (TEXT COLUMNS (\"Status\"));"
+        );
+    }
+
+    #[test]
+    fn case_3_not_added() {
+        // Matching from the right.
+        assert_silent(
+            "MZ110",
+            &pg(
+                "TEXT COLUMNS (orders.status, public.orders.note)",
+                "FOR TABLES (public.orders)",
+            ),
+        );
+        assert_silent(
+            "MZ110",
+            &pg(
+                "TEXT COLUMNS (public.orders.status)",
+                "FOR TABLES (orders AS o)",
+            ),
+        );
+        assert_eq!(
+            findings_of(
+                "MZ110",
+                &pg(
+                    "TEXT COLUMNS (billing.orders.status)",
+                    "FOR TABLES (public.orders)"
+                )
+            )
+            .len(),
+            1
+        );
+        // FOR SCHEMAS: the entry's schema must be listed.
+        let sql = pg(
+            "TEXT COLUMNS (public.orders.status, billing.invoices.kind, invoices.kind)",
+            "FOR SCHEMAS (public)",
+        );
+        let d = only("MZ110", &sql);
+        assert_eq!(&sql[d.span.range()], "billing.invoices.kind");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("add billing to FOR SCHEMAS, or remove the column")
+        );
+        // FOR ALL TABLES: skipped.
+        assert_silent(
+            "MZ110",
+            &pg("TEXT COLUMNS (anything.at.all)", "FOR ALL TABLES"),
+        );
+        // ALTER SOURCE … ADD: the ADD list is what is added.
+        let sql = "ALTER SOURCE pg_legacy ADD SUBSOURCE public.payments WITH (TEXT COLUMNS (public.refunds.method));";
+        let d = only("MZ110", sql);
+        assert_eq!(
+            d.message,
+            "TEXT COLUMNS refers to table public.refunds, which this statement does not add"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("add public.refunds to the tables this ALTER SOURCE adds, or remove the column")
+        );
+    }
+
+    #[test]
+    fn case_4_nothing_added() {
+        let sql = "CREATE SOURCE s1 FROM POSTGRES CONNECTION pg_main (PUBLICATION 'mz_pub', TEXT COLUMNS (public.orders.status));";
+        let d = only("MZ110", sql);
+        assert_eq!(
+            d.message,
+            "TEXT COLUMNS option is unnecessary when no tables are added"
+        );
+        assert_eq!(&sql[d.span.range()], "TEXT COLUMNS (public.orders.status)");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("move the column to CREATE TABLE … FROM SOURCE … WITH (TEXT COLUMNS (status))")
+        );
+        assert_silent("MZ110", "CREATE SOURCE s1 FROM POSTGRES CONNECTION pg_main (PUBLICATION 'mz_pub', TEXT COLUMNS ());");
+    }
+
+    #[test]
+    fn case_5_repeats() {
+        let sql = pg(
+            "TEXT COLUMNS (public.orders.status, PUBLIC.Orders.STATUS, public.orders.note)",
+            "FOR TABLES (public.orders)",
+        );
+        let d = only("MZ110", &sql);
+        assert_eq!(
+            d.message,
+            "TEXT COLUMNS lists public.orders.status more than once"
+        );
+        assert_eq!(&sql[d.span.range()], "PUBLIC.Orders.STATUS");
+        assert_eq!(d.related.len(), 1);
+        assert_eq!(
+            fixed("MZ110", &sql),
+            pg(
+                "TEXT COLUMNS (public.orders.status, public.orders.note)",
+                "FOR TABLES (public.orders)"
+            )
+        );
+        // The last element takes the comma before it.
+        let sql =
+            "CREATE TABLE t FROM SOURCE s (REFERENCE public.t) WITH (EXCLUDE COLUMNS (a, b, a));";
+        assert_eq!(
+            fixed("MZ110", sql),
+            "CREATE TABLE t FROM SOURCE s (REFERENCE public.t) WITH (EXCLUDE COLUMNS (a, b));"
+        );
+        // A quoted "A" differs from a.
+        assert_silent(
+            "MZ110",
+            "CREATE TABLE t FROM SOURCE s (REFERENCE public.t) WITH (EXCLUDE COLUMNS (a, \"A\"));",
+        );
+    }
+
+    #[test]
+    fn alter_source_kind_from_the_project() {
+        let files = [
+            (
+                "a.sql",
+                "CREATE SOURCE shop IN CLUSTER ingest FROM MYSQL CONNECTION my;",
+            ),
+            (
+                "b.sql",
+                "ALTER SOURCE shop ADD SUBSOURCE shop.orders WITH (TEXT COLUMNS (orders.flags));",
+            ),
+        ];
+        let found: Vec<_> = lint_project(&files, None)
+            .into_iter()
+            .filter(|(_, d)| d.code() == "MZ110")
+            .map(|(p, d)| (p, d.message))
+            .collect();
+        assert_eq!(
+            found,
+            vec![("b.sql".to_string(), "column name 'orders.flags' in TEXT COLUMNS must be qualified as schema.table.column".to_string())]
+        );
+        // Kafka sources cannot ADD (MZ501): silent.
+        let files = [
+            (
+                "a.sql",
+                "CREATE SOURCE k IN CLUSTER ingest FROM KAFKA CONNECTION kc (TOPIC 't');",
+            ),
+            (
+                "b.sql",
+                "ALTER SOURCE k ADD SUBSOURCE t WITH (TEXT COLUMNS (x));",
+            ),
+        ];
+        assert!(lint_project(&files, None)
+            .iter()
+            .all(|(_, d)| d.code() != "MZ110"));
+    }
+
+    #[test]
+    fn variants() {
+        // Mixed case, comments, CRLF, non-ASCII before the span.
+        let sql = "-- Benutzer (Ärger)\r\ncreate source src from postgres connection pg (publication 'p',\r\n  text /* as text */ columns (public.users.kind))\r\n  for tables (public.orders);\r\n";
+        assert_eq!(
+            findings_of("MZ110", sql),
+            vec![(
+                "TEXT COLUMNS refers to table public.users, which this statement does not add"
+                    .to_string(),
+                "public.users.kind".to_string()
+            )]
+        );
+        // Placeholders are skipped.
+        assert_silent(
+            "MZ110",
+            &pg("TEXT COLUMNS (<column>)", "FOR TABLES (public.orders)"),
+        );
+        // Not on Kafka sources (MZ100).
+        assert_silent(
+            "MZ110",
+            "CREATE SOURCE k FROM KAFKA CONNECTION kc (TOPIC 't', TEXT COLUMNS (x));",
+        );
+    }
+
+    #[test]
+    fn suppressed() {
+        assert_silent("MZ110", &format!("-- mzlint: ignore[MZ110]\n{BAD}"));
+    }
+}

@@ -169,3 +169,185 @@ fn has_key_format(format: &Option<FormatSpec>) -> bool {
         None => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::values_common::test_util::*;
+    use crate::testing::lint_project;
+
+    const BAD: &str =
+        "CREATE TABLE orders_cdc FROM SOURCE kafka_src FORMAT JSON ENVELOPE DEBEZIUM;";
+    const GOOD: &str = "CREATE TABLE orders_cdc FROM SOURCE kafka_src FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION csr ENVELOPE DEBEZIUM;";
+
+    fn table(clauses: &str) -> String {
+        format!("CREATE TABLE t FROM SOURCE kafka_src {clauses};")
+    }
+
+    fn source(clauses: &str) -> String {
+        format!("CREATE SOURCE s IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't') {clauses};")
+    }
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            findings(BAD),
+            vec![(
+                "MZ109".to_string(),
+                "ENVELOPE DEBEZIUM requires that VALUE FORMAT is set to AVRO".to_string(),
+                "ENVELOPE DEBEZIUM".to_string()
+            )]
+        );
+        assert_eq!(
+            only("MZ109", BAD).help.as_deref(),
+            Some("read Debezium records with FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION <connection>")
+        );
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD);
+    }
+
+    #[test]
+    fn snapshot() {
+        insta::assert_snapshot!(render(BAD));
+    }
+
+    #[test]
+    fn case_1_upsert_needs_a_key() {
+        for clauses in [
+            "FORMAT JSON ENVELOPE UPSERT",
+            "FORMAT TEXT ENVELOPE UPSERT",
+            "ENVELOPE UPSERT",
+            "FORMAT AVRO USING SCHEMA '{}' ENVELOPE UPSERT",
+            "FORMAT REGEX '(?P<a>.*)' ENVELOPE UPSERT",
+        ] {
+            assert_eq!(
+                findings_of("MZ109", &table(clauses)),
+                vec![(
+                    "ENVELOPE UPSERT requires that KEY FORMAT be specified".to_string(),
+                    "ENVELOPE UPSERT".to_string()
+                )],
+                "{clauses}"
+            );
+        }
+        for clauses in [
+            "KEY FORMAT TEXT VALUE FORMAT JSON ENVELOPE UPSERT",
+            "FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION csr ENVELOPE UPSERT",
+            "FORMAT PROTOBUF USING CONFLUENT SCHEMA REGISTRY CONNECTION csr ENVELOPE UPSERT (VALUE DECODING ERRORS = (INLINE))",
+        ] {
+            assert_silent("MZ109", &table(clauses));
+        }
+    }
+
+    #[test]
+    fn case_2_debezium_needs_avro() {
+        assert_eq!(findings_of("MZ109", &source("FORMAT PROTOBUF USING CONFLUENT SCHEMA REGISTRY CONNECTION csr ENVELOPE DEBEZIUM")).len(), 1);
+        assert_eq!(findings_of("MZ109", &table("KEY FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION csr VALUE FORMAT JSON ENVELOPE DEBEZIUM")).len(), 1);
+        assert_silent(
+            "MZ109",
+            &table("FORMAT AVRO USING SCHEMA '{}' ENVELOPE DEBEZIUM"),
+        );
+    }
+
+    #[test]
+    fn case_3_debezium_with_include_key() {
+        let sql = table("FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION csr INCLUDE PARTITION, KEY AS k ENVELOPE DEBEZIUM");
+        assert_eq!(
+            findings_of("MZ109", &sql),
+            vec![(
+                "cannot use INCLUDE KEY with ENVELOPE DEBEZIUM: Debezium values include all keys"
+                    .to_string(),
+                "KEY AS k".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn case_4_csv_only_with_none() {
+        let sql = source("FORMAT CSV WITH 2 COLUMNS ENVELOPE UPSERT");
+        assert_eq!(
+            findings_of("MZ109", &sql),
+            vec![(
+                "FORMAT CSV supports only ENVELOPE NONE, not ENVELOPE UPSERT".to_string(),
+                "ENVELOPE UPSERT".to_string()
+            )]
+        );
+        assert_eq!(
+            findings_of(
+                "MZ109",
+                &source("FORMAT CSV WITH HEADER (a, b) ENVELOPE DEBEZIUM")
+            )
+            .len(),
+            1
+        );
+        assert_silent("MZ109", &source("FORMAT CSV WITH 2 COLUMNS ENVELOPE NONE"));
+    }
+
+    #[test]
+    fn case_5_materialize_needs_avro() {
+        assert_eq!(
+            findings_of("MZ109", &table("FORMAT JSON ENVELOPE MATERIALIZE")),
+            vec![(
+                "non-Avro-encoded ENVELOPE MATERIALIZE not yet supported".to_string(),
+                "ENVELOPE MATERIALIZE".to_string()
+            )]
+        );
+        assert_silent(
+            "MZ109",
+            &table(
+                "FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION csr ENVELOPE MATERIALIZE",
+            ),
+        );
+    }
+
+    #[test]
+    fn not_on_removed_forms_or_other_kinds() {
+        // ENVELOPE DEBEZIUM UPSERT is MZ701's.
+        assert_silent("MZ109", &table("FORMAT JSON ENVELOPE DEBEZIUM UPSERT"));
+        // A Postgres source: FORMAT is MZ100's.
+        assert_silent("MZ109", "CREATE SOURCE s FROM POSTGRES CONNECTION pg (PUBLICATION 'p') FORMAT JSON ENVELOPE UPSERT FOR ALL TABLES;");
+        let files = [
+            ("a.sql", "CREATE SOURCE pg_src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'p');"),
+            ("b.sql", "CREATE TABLE t FROM SOURCE pg_src (REFERENCE public.t) FORMAT JSON ENVELOPE UPSERT;"),
+        ];
+        assert!(lint_project(&files, None)
+            .iter()
+            .all(|(_, d)| d.code() != "MZ109"));
+        // A known Kafka source is checked.
+        let files = [
+            (
+                "a.sql",
+                "CREATE SOURCE kafka_src IN CLUSTER ingest FROM KAFKA CONNECTION k (TOPIC 't');",
+            ),
+            (
+                "b.sql",
+                "CREATE TABLE t FROM SOURCE kafka_src FORMAT JSON ENVELOPE UPSERT;",
+            ),
+        ];
+        assert_eq!(
+            lint_project(&files, None)
+                .iter()
+                .filter(|(_, d)| d.code() == "MZ109")
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn variants() {
+        // Mixed case, comments, CRLF, non-ASCII before the span, qualified names.
+        let sql = "-- Bestellungen (Änderungen)\r\ncreate table \"Orders\".cdc from source materialize.public.kafka_src\r\n  format json\r\n  envelope /* cdc */ debezium;\r\n";
+        let found = findings_of("MZ109", sql);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "envelope /* cdc */ debezium");
+    }
+
+    #[test]
+    fn suppressed() {
+        assert_silent(
+            "MZ109",
+            &format!("{BAD} -- mzlint: ignore[kafka-format-envelope-mismatch]"),
+        );
+    }
+}

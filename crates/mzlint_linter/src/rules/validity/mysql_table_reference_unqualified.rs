@@ -101,3 +101,132 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::values_common::test_util::*;
+    use crate::testing::lint_project;
+
+    const BAD: &str = "CREATE SOURCE shop_src IN CLUSTER ingest FROM MYSQL CONNECTION shop FOR TABLES (orders, shop.customers);";
+    const GOOD: &str = "CREATE SOURCE shop_src IN CLUSTER ingest FROM MYSQL CONNECTION shop FOR TABLES (shop.orders, shop.customers);";
+
+    #[test]
+    fn bad_example() {
+        assert_eq!(
+            findings(BAD),
+            vec![(
+                "MZ111".to_string(),
+                "Invalid MySQL table reference: orders".to_string(),
+                "orders".to_string()
+            )]
+        );
+        let d = only("MZ111", BAD);
+        assert_eq!(
+            d.help.as_deref(),
+            Some("Specify tables names as SCHEMA_NAME.TABLE_NAME (the MySQL database is the schema), e.g. shop.orders")
+        );
+        assert!(d.fix.is_none());
+    }
+
+    #[test]
+    fn good_example() {
+        assert_clean(GOOD);
+    }
+
+    #[test]
+    fn snapshot() {
+        insta::assert_snapshot!(render(BAD));
+    }
+
+    #[test]
+    fn entries_with_aliases_and_no_schema_hint() {
+        let sql = "CREATE SOURCE s FROM MYSQL CONNECTION shop FOR TABLES (orders AS o, \"Items\" INTO items, a.b);";
+        let found = findings_of("MZ111", sql);
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "Invalid MySQL table reference: orders".to_string(),
+                    "orders AS o".to_string()
+                ),
+                (
+                    "Invalid MySQL table reference: Items".to_string(),
+                    "\"Items\" INTO items".to_string()
+                ),
+            ]
+        );
+        let d = only(
+            "MZ111",
+            "CREATE SOURCE s FROM MYSQL CONNECTION shop FOR TABLES (orders);",
+        );
+        assert!(d.help.unwrap().ends_with("e.g. schema_name.orders"));
+    }
+
+    #[test]
+    fn not_reported() {
+        for sql in [
+            "CREATE SOURCE s FROM MYSQL CONNECTION shop FOR SCHEMAS (shop);",
+            "CREATE SOURCE s FROM MYSQL CONNECTION shop FOR ALL TABLES;",
+            "CREATE SOURCE s FROM POSTGRES CONNECTION pg (PUBLICATION 'p') FOR TABLES (orders);",
+            "CREATE SOURCE s FROM SQL SERVER CONNECTION ms FOR TABLES (orders);",
+            "CREATE TABLE orders FROM SOURCE mysql_src (REFERENCE orders);",
+            "CREATE SOURCE s FROM MYSQL CONNECTION shop FOR TABLES (<table>);",
+            "ALTER SOURCE unknown_src ADD SUBSOURCE orders;",
+        ] {
+            assert_silent("MZ111", sql);
+        }
+    }
+
+    #[test]
+    fn alter_source_of_a_mysql_source() {
+        let files = [
+            (
+                "a.sql",
+                "CREATE SOURCE shop_src IN CLUSTER ingest FROM MYSQL CONNECTION shop;",
+            ),
+            (
+                "b.sql",
+                "ALTER SOURCE shop_src ADD TABLE shop.items, orders;",
+            ),
+        ];
+        let found: Vec<_> = lint_project(&files, None)
+            .into_iter()
+            .filter(|(_, d)| d.code() == "MZ111")
+            .map(|(p, d)| (p, d.message))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(
+                "b.sql".to_string(),
+                "Invalid MySQL table reference: orders".to_string()
+            )]
+        );
+        let files = [
+            ("a.sql", "CREATE SOURCE pg_src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'p');"),
+            ("b.sql", "ALTER SOURCE pg_src ADD SUBSOURCE orders;"),
+        ];
+        assert!(lint_project(&files, None)
+            .iter()
+            .all(|(_, d)| d.code() != "MZ111"));
+    }
+
+    #[test]
+    fn variants() {
+        let sql = "-- Bestellungen für den Shop\r\ncreate source \"Shop\".src from mysql connection shop\r\n  for /* legacy */ tables (\r\n    ORDERS);\r\n";
+        assert_eq!(
+            findings_of("MZ111", sql),
+            vec![(
+                "Invalid MySQL table reference: orders".to_string(),
+                "ORDERS".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn suppressed() {
+        assert_silent(
+            "MZ111",
+            &format!("{BAD} -- mzlint: ignore[mysql-table-reference-unqualified]"),
+        );
+    }
+}
