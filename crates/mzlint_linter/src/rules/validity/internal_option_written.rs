@@ -72,14 +72,14 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
             }
             seeds(ctx, out, table.format.as_ref());
         }
-        StatementKind::CreateConnection(create) => {
-            if create.connection_type == ConnectionType::SshTunnel {
-                let spans: Vec<Span> = create.options.options.iter().map(|o| o.span).collect();
-                for (index, option) in create.options.options.iter().enumerate() {
-                    let deletion =
-                        (spans.len() > 1).then(|| delete_element(ctx.source(), &spans, index));
-                    public_key(ctx, out, option, deletion);
-                }
+        StatementKind::CreateConnection(create)
+            if create.connection_type == ConnectionType::SshTunnel =>
+        {
+            let spans: Vec<Span> = create.options.options.iter().map(|o| o.span).collect();
+            for (index, option) in create.options.options.iter().enumerate() {
+                let deletion =
+                    (spans.len() > 1).then(|| delete_element(ctx.source(), &spans, index));
+                public_key(ctx, out, option, deletion);
             }
         }
         StatementKind::AlterConnection(alter) => {
