@@ -430,25 +430,6 @@ pub fn did_you_mean<'a>(
     found
 }
 
-/// The option a name counts as for every rule (rules.md §1.8): a known name
-/// is itself; an unknown word counts as the option MZ100 suggests for it —
-/// its curated alias, else the single name of `candidates` (the options of
-/// that context) within did-you-mean distance. `None` when MZ100 has no
-/// suggestion. Pure: the same answer for MZ100 and every value rule.
-pub fn effective_option_name(
-    name: &OptionName,
-    candidates: &[OptionName],
-    privatelink_connection: bool,
-) -> Option<OptionName> {
-    let OptionName::Unknown(words) = name else {
-        return Some(name.clone());
-    };
-    if let Some(alias) = option_alias(words, privatelink_connection) {
-        return Some(alias);
-    }
-    did_you_mean(words, candidates.iter().map(|n| n.as_str())).and_then(OptionName::from_canonical)
-}
-
 fn normalize_words(words: &str) -> String {
     words
         .split_whitespace()

@@ -85,20 +85,7 @@ pub(crate) fn effective_connection_option_name(
     name: &OptionName,
     connection_type: Option<ConnectionType>,
 ) -> Option<OptionName> {
-    match connection_type {
-        Some(t) => options::effective_option_name(
-            name,
-            options::connection_options(t),
-            t == ConnectionType::AwsPrivatelink,
-        ),
-        None => {
-            let all: Vec<OptionName> = options::CONNECTION_OPTION_DOCS
-                .iter()
-                .map(|d| d.name.clone())
-                .collect();
-            options::effective_option_name(name, &all, false)
-        }
-    }
+    options::effective_option_name(name, options::OptionContext::Connection(connection_type))
 }
 
 /// The option a source option name counts as (rules.md §1.8).
@@ -106,7 +93,7 @@ pub(crate) fn effective_source_option_name(
     name: &OptionName,
     kind: SourceKind,
 ) -> Option<OptionName> {
-    options::effective_option_name(name, options::source_options(kind), false)
+    options::effective_option_name(name, options::OptionContext::Source(kind))
 }
 
 /// Is `value` a placeholder (rules.md §1.6)? Value-shape checks skip these.
