@@ -195,3 +195,39 @@ fn invalid_examples_in_one_file() {
         );
     }
 }
+
+#[test]
+fn canary_never_leaks_from_value_rules() {
+    // Secret-bearing values next to findings of several value rules.
+    const CANARY: &str = "mzlint-canary-9c1e7f";
+    let sql = format!(
+        "CREATE CONNECTION pg TO POSTGRES (HOST 'h', PORT '70000', DATABASE a.b, USER 'u', PASSWORD '{CANARY}', SSL KEY E'{CANARY}', SSL MODE 'prefer');\n\
+         CREATE CONNECTION k TO KAFKA (BROKER 'a:1,b:99999', SECURITY PROTOCOL 'SSL', SASL MECHANISMS 'SCRAM', SASL USERNAME 'u', SASL PASSWORD $${CANARY}$$);\n\
+         CREATE CONNECTION s3 TO AWS (ACCESS KEY ID \"{CANARY}\".x, SECRET ACCESS KEY '{CANARY}', SESSION TOKEN ('{CANARY}'));\n\
+         ALTER CONNECTION pg SET (PASSWORD = '{CANARY}');\n"
+    );
+    let diagnostics = lint_sql(&sql);
+    let ours: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| VALUE_RULES.contains(&d.code()))
+        .collect();
+    let codes: BTreeSet<&str> = ours.iter().map(|d| d.code()).collect();
+    for code in ["MZ104", "MZ105", "MZ106", "MZ108"] {
+        assert!(codes.contains(code), "{code} missing: {codes:?}");
+    }
+    for d in &ours {
+        let mut texts = vec![d.message.clone(), format!("{d:?}")];
+        texts.extend(d.help.clone());
+        texts.extend(d.notes.clone());
+        texts.extend(d.related.iter().map(|r| r.message.clone()));
+        if let Some(fix) = &d.fix {
+            texts.push(fix.message.clone());
+            texts.extend(fix.edits.iter().map(|e| e.content.clone()));
+        }
+        for text in texts {
+            assert!(!text.contains(CANARY), "{}: {text}", d.code());
+        }
+    }
+    let rendered = mzlint_linter::testing::render_sql(&sql, &diagnostics);
+    assert!(!rendered.contains(CANARY));
+}
