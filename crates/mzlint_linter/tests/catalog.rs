@@ -9,11 +9,22 @@ use mzlint_linter::rule::Check;
 fn every_rule_is_documented_and_runs() {
     assert_eq!(RULES.len(), 59);
     for rule in RULES {
-        assert!(rule.explanation.len() > 200, "{} has no real documentation", rule.code);
+        assert!(
+            rule.explanation.len() > 200,
+            "{} has no real documentation",
+            rule.code
+        );
         assert!(!rule.summary.is_empty());
         let engine = matches!(rule.code, "MZ000" | "MZ001" | "MZ002" | "MZ003");
-        assert_eq!(matches!(rule.check, Check::Engine), engine, "{} check kind", rule.code);
-        assert!(rule.markdown().starts_with(&format!("# {} {}", rule.code, rule.name)));
+        assert_eq!(
+            matches!(rule.check, Check::Engine),
+            engine,
+            "{} check kind",
+            rule.code
+        );
+        assert!(rule
+            .markdown()
+            .starts_with(&format!("# {} {}", rule.code, rule.name)));
     }
 }
 
@@ -36,8 +47,18 @@ fn registry_matches_the_catalog_summary_table() {
             .find(|r| r.code == cells[1])
             .unwrap_or_else(|| panic!("{} missing from the registry", cells[1]));
         assert_eq!(rule.name, cells[2], "{} name", rule.code);
-        assert!(cells[3].starts_with(rule.severity.as_str()), "{} severity {}", rule.code, cells[3]);
-        assert_eq!(rule.enabled_by_default, !cells[3].contains("off by default"), "{}", rule.code);
+        assert!(
+            cells[3].starts_with(rule.severity.as_str()),
+            "{} severity {}",
+            rule.code,
+            cells[3]
+        );
+        assert_eq!(
+            rule.enabled_by_default,
+            !cells[3].contains("off by default"),
+            "{}",
+            rule.code
+        );
         assert_eq!(rule.scope.as_str(), cells[4], "{} scope", rule.code);
     }
     assert_eq!(rows, RULES.len());

@@ -542,7 +542,7 @@ mod tests {
 
     #[test]
     fn suppression_comment_silences_it() {
-        let sql = "-- mzlint: ignore[duplicate-option]\nCREATE CONNECTION pg TO POSTGRES (HOST 'a', HOST 'b', DATABASE 'd', USER 'u');\n";
+        let sql = "-- mzlint: ignore[duplicate-option]\nCREATE CONNECTION pg TO POSTGRES (HOST 'a', HOST 'b', DATABASE 'd', USER 'u', SSL MODE 'require');\n";
         let diagnostics = lint(sql);
         assert!(diagnostics.is_empty(), "{diagnostics:#?}");
         let unsuppressed = sql.replace("mzlint: ignore", "just a comment");

@@ -1267,7 +1267,7 @@ mod tests {
 
     #[test]
     fn suppression_comment_silences_it() {
-        let sql = "CREATE CONNECTION shop TO MYSQL (HOST 'h', USER 'mz', DATABASE 'shop'); -- mzlint: ignore[MZ100] MySQL 9 test\n";
+        let sql = "CREATE CONNECTION shop TO MYSQL (HOST 'h', USER 'mz', DATABASE 'shop', SSL MODE 'required'); -- mzlint: ignore[MZ100] MySQL 9 test\n";
         let diagnostics = lint(sql);
         assert!(diagnostics.is_empty(), "{diagnostics:#?}");
         let unsuppressed = sql.replace("mzlint: ignore", "just a comment");
