@@ -53,6 +53,7 @@ pub fn lint_with_project(
         files,
         settings,
         project,
+        focus: None,
     };
     let project_findings: Vec<Diagnostic> = registry::RULES
         .par_iter()
@@ -107,6 +108,7 @@ pub fn lint_one_file(
         files,
         settings,
         project,
+        focus: Some(id),
     };
     for rule in registry::RULES
         .iter()

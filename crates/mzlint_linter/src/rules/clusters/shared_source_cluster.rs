@@ -117,7 +117,10 @@ pub(crate) fn placements(ctx: &ProjectContext<'_>) -> Vec<Placement> {
 
 fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
     let placements = placements(ctx);
-    for source in placements.iter().filter(|p| p.kind == Hosted::Source) {
+    for source in placements
+        .iter()
+        .filter(|p| p.kind == Hosted::Source && ctx.in_focus(p.location.file))
+    {
         let settings = ctx.settings_of(source.location.file);
         let span = source.in_cluster_span.unwrap_or(source.name_span);
         let help = "run sources on a dedicated ingestion cluster; compute and queries on the same cluster compete with ingestion for memory and CPU";

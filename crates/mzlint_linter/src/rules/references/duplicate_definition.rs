@@ -45,6 +45,9 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
     for ((namespace, name), definitions) in groups {
         for pair in definitions.windows(2) {
             let (earlier, later) = (pair[0], pair[1]);
+            if !ctx.in_focus(later.location.file) {
+                continue;
+            }
             let dropped_between = ctx.project.drops.iter().any(|d| {
                 d.namespace == namespace
                     && &d.name == name

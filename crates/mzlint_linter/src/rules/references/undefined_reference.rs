@@ -108,7 +108,7 @@ pub(crate) fn kind_matches(kind: RefKind, def: DefKind) -> bool {
 pub(crate) fn all_references<'a>(ctx: &ProjectContext<'a>) -> Vec<(Location, Reference<'a>)> {
     let mut out = Vec::new();
     for file in ctx.files {
-        if file.kind.is_upstream() || file.load_error.is_some() {
+        if file.kind.is_upstream() || file.load_error.is_some() || !ctx.in_focus(file.id) {
             continue;
         }
         for (index, statement) in file.parsed.statements.iter().enumerate() {
