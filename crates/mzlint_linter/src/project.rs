@@ -128,7 +128,7 @@ pub struct FileSummary {
 impl FileSummary {
     pub fn of(file: &SourceFile, settings: &Settings) -> FileSummary {
         let mut collector = Project::default();
-        collector.add_file(file, settings);
+        let scopes = collector.add_file(file, settings);
         let mut connection_alters: Vec<(QualifiedName, Location)> = collector
             .connection_alters
             .into_iter()
@@ -200,7 +200,8 @@ impl Project {
         project
     }
 
-    fn add_file(&mut self, file: &SourceFile, settings: &Settings) {
+    /// Collect a file's definitions; returns the scope of each statement.
+    fn add_file(&mut self, file: &SourceFile, settings: &Settings) -> Vec<StatementScope> {
         let mut scope = StatementScope {
             database: settings.materialize.database.clone(),
             schema: settings.materialize.schema.clone(),
@@ -221,10 +222,7 @@ impl Project {
                 apply_set(&mut scope, set);
             }
         }
-        if self.scopes.len() <= file.id.0 as usize {
-            self.scopes.resize_with(file.id.0 as usize + 1, Vec::new);
-        }
-        self.scopes[file.id.0 as usize] = scopes;
+        scopes
     }
 
     fn define(
