@@ -261,7 +261,7 @@ mod tests {
         let text = "-- für\r\nCREATE SECRET s AS 'x-y-z-w';\r\nCREATE CLUSTER ü;\r\n";
         let mut files = FrameFiles::new();
         files.insert(0, frame(text));
-        let target = text.find('ü').unwrap() as u32;
+        let target = text.rfind('ü').unwrap() as u32;
         let range = files.get(0).unwrap().map_span(Span::empty(target));
         let location = files.location(0, range.start).unwrap();
         assert_eq!((location.line_number, location.column_number), (3, 16));
