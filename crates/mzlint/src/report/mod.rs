@@ -23,6 +23,9 @@ pub mod junit;
 pub mod sarif;
 pub mod statistics;
 
+#[cfg(test)]
+mod reporter_tests;
+
 /// What every reporter reads.
 pub struct Report<'a> {
     /// Every file of the run, indexed by id (files that only feed the
