@@ -2,6 +2,31 @@
 //!
 //! `main.rs` only calls [`main`]; everything else lives here so that the
 //! reporters can be unit-tested.
+//!
+//! Choices where interfaces.md is silent:
+//!
+//! * Summary (`full`, `concise`, `--statistics`; not with `-q`):
+//!   `Found N problem(s) (E error(s), W warning(s), I info(s)) in F file(s)`
+//!   listing only non-zero severities, then `; K fixable with --fix`,
+//!   `; K fixable with --fix (U more with --unsafe-fixes)` or
+//!   `; U fixable with --fix --unsafe-fixes`, then `.`; a clean run prints
+//!   `All checks passed (N file(s)).`; after `--fix` changed something,
+//!   `Fixed N problem(s) in F file(s).` comes first. "fixable" counts what
+//!   `--fix` would apply with the run's flags (`--unsafe-fixes` included).
+//! * `json`'s `summary.files` is the number of files checked; `fixable` as
+//!   above.
+//! * Order: every format sorts by path as reported, then row, column, code.
+//!   File ids (the linter's project order) follow the absolute, lexically
+//!   normalised paths, which orders files as "relative to the project root".
+//! * Paths: as given; files found by walking `.` lose the leading `./`.
+//!   The same file named twice is linted once.
+//! * Standard input is named `-` without `--stdin-filename`; `--fix` on it
+//!   prints the fixed text on stdout and the report on stderr.
+//! * `--diff` prints only diffs (stdout or `-o`) and `Would fix …` on stderr.
+//! * `--statistics` prints `COUNT  CODE  name` lines (` [*]` when fixable),
+//!   most frequent first, or a JSON array with `--output-format json`.
+//! * A panic is exit status 2 with its location but not its message, which
+//!   could quote linted text (rules.md §2).
 
 use std::ffi::OsString;
 use std::process::ExitCode;
