@@ -1,5 +1,5 @@
-//! Deciding whether a file holds upstream SQL (interfaces.md §6) and which
-//! upstream dialect (rules.md §5.4).
+//! Deciding whether a file holds upstream SQL (interfaces.md §6). Which
+//! upstream dialect is `mzlint_syntax::upstream::detect_mysql`'s call.
 
 use mzlint_syntax::ast::{ObjectType, StatementKind};
 use mzlint_syntax::ParsedFile;
@@ -45,20 +45,4 @@ fn first_words(text: &str, range: std::ops::Range<usize>) -> Vec<String> {
         .take(2)
         .map(|w| w.to_ascii_uppercase())
         .collect()
-}
-
-/// A MySQL marker: backquoted identifier, `ENGINE=`, `AUTO_INCREMENT`,
-/// `IDENTIFIED BY`, `GRANT REPLICATION SLAVE`, `USE <db>` (rules.md §5.4).
-pub fn looks_like_mysql(text: &str) -> bool {
-    let upper = text.to_ascii_uppercase();
-    text.contains('`')
-        || upper.contains("ENGINE=")
-        || upper.contains("ENGINE =")
-        || upper.contains("AUTO_INCREMENT")
-        || upper.contains("IDENTIFIED BY")
-        || upper.contains("IDENTIFIED WITH")
-        || upper.contains("REPLICATION SLAVE")
-        || upper
-            .lines()
-            .any(|line| line.trim_start().starts_with("USE ") && line.trim_end().ends_with(';'))
 }

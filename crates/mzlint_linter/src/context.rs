@@ -13,6 +13,8 @@ use crate::source::{FileId, SourceFile};
 /// One file of the run, as a file-scope rule sees it.
 pub struct FileContext<'a> {
     pub file: &'a SourceFile,
+    /// Every file of the run (indexed by [`FileId`]), for project lookups.
+    pub files: &'a [SourceFile],
     pub settings: &'a Settings,
     pub project: &'a Project,
 }
@@ -38,6 +40,13 @@ impl<'a> FileContext<'a> {
         message: impl Into<String>,
     ) -> Diagnostic {
         Diagnostic::new(rule, self.file.id, span, message)
+    }
+
+    /// The statement at a project location, in any file of the run.
+    pub fn statement_at(&self, location: crate::project::Location) -> Option<&'a Statement> {
+        self.files
+            .get(location.file.0 as usize)
+            .and_then(|f| f.parsed.statements.get(location.statement))
     }
 
     /// Statements with their index, in file order.
@@ -93,6 +102,11 @@ impl<'a> StatementContext<'a> {
         Diagnostic::new(rule, self.file.file.id, span, message)
     }
 
+    /// The statement at a project location, in any file of the run.
+    pub fn statement_at(&self, location: crate::project::Location) -> Option<&'a Statement> {
+        self.file.statement_at(location)
+    }
+
     /// Where this statement is, for project-order lookups.
     pub fn location(&self) -> crate::project::Location {
         crate::project::Location {
@@ -121,5 +135,12 @@ impl<'a> ProjectContext<'a> {
 
     pub fn text(&self, id: FileId, span: Span) -> &'a str {
         self.file(id).text.get(span.range()).unwrap_or("")
+    }
+
+    /// The statement at a project location.
+    pub fn statement_at(&self, location: crate::project::Location) -> Option<&'a Statement> {
+        self.files
+            .get(location.file.0 as usize)
+            .and_then(|f| f.parsed.statements.get(location.statement))
     }
 }

@@ -14,15 +14,20 @@ pub mod diagnostic;
 pub mod fix;
 pub mod lint;
 pub mod load;
+pub mod options;
 mod prelude;
 pub mod project;
+pub mod references;
 pub mod registry;
 pub mod rule;
 mod rules;
 pub mod secrets;
+pub mod semantic;
 pub mod settings;
 pub mod source;
 pub mod suppression;
+#[cfg(test)]
+mod testing_support;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use lint::{lint_files, lint_with_project};

@@ -41,6 +41,7 @@ pub fn lint_with_project(
         .map(|(file, settings)| {
             let ctx = FileContext {
                 file,
+                files,
                 settings,
                 project,
             };

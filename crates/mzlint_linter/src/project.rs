@@ -119,6 +119,8 @@ pub struct Project {
     pub definitions: Vec<Definition>,
     pub drops: Vec<DropRecord>,
     by_name: HashMap<(Namespace, QualifiedName), Vec<usize>>,
+    /// `ALTER CONNECTION` statements by the connection they alter.
+    connection_alters: HashMap<QualifiedName, Vec<Location>>,
     /// Per file, per statement: the scope it runs in.
     scopes: Vec<Vec<StatementScope>>,
 }
@@ -214,6 +216,13 @@ impl Project {
                 if let SourceBody::Connection(c) = &s.body {
                     self.define_subsources(c.external_refs.as_ref(), &s.name, location, scope);
                 }
+            }
+            StatementKind::AlterConnection(a) => {
+                let name = resolve_in(scope, &a.name);
+                self.connection_alters
+                    .entry(name)
+                    .or_default()
+                    .push(location);
             }
             StatementKind::AlterSource(a) => {
                 if let AlterSourceAction::AddSubsources { refs, .. } = &a.action {
@@ -446,6 +455,22 @@ impl Project {
     /// The cluster named `name` (a single identifier).
     pub fn lookup_cluster(&self, location: Location, name: &str) -> Option<&Definition> {
         self.lookup(Namespace::Cluster, &cluster_name(name), location)
+    }
+
+    /// The `ALTER CONNECTION` statements applying to the connection defined
+    /// by `definition`, before `until` in project order.
+    pub fn connection_alters_between(
+        &self,
+        definition: &Definition,
+        until: Location,
+    ) -> Vec<Location> {
+        self.connection_alters
+            .get(&definition.name)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|l| *l > definition.location && *l < until)
+            .collect()
     }
 
     /// The type of the connection a name refers to, when the project defines it.

@@ -110,7 +110,7 @@ impl SourceFile {
 }
 
 fn upstream_kind(text: &str) -> FileKind {
-    if crate::classify::looks_like_mysql(text) {
+    if mzlint_syntax::upstream::detect_mysql(text) {
         FileKind::UpstreamMySql
     } else {
         FileKind::UpstreamPostgres

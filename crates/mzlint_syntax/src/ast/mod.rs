@@ -35,7 +35,7 @@ pub enum StatementKind {
     AlterConnection(AlterConnection),
     ValidateConnection(ValidateConnection),
     CreateSource(CreateSource),
-    CreateTableFromSource(CreateTableFromSource),
+    CreateTableFromSource(Box<CreateTableFromSource>),
     CreateTableFromWebhook(CreateTableFromWebhook),
     AlterSource(AlterSource),
     CreateSubsource(CreateSubsource),
@@ -66,6 +66,15 @@ pub struct Ident {
     pub quoted: bool,
 }
 
+impl Ident {
+    /// A `<word>` documentation placeholder written where a name belongs,
+    /// kept by the parser as an unquoted identifier whose value is the raw
+    /// text (rules.md §1.6, MZ706).
+    pub fn is_placeholder(&self) -> bool {
+        !self.quoted && self.value.starts_with('<')
+    }
+}
+
 impl std::fmt::Debug for Ident {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.quoted {
@@ -91,6 +100,13 @@ impl ItemName {
         self.parts
             .last()
             .expect("an item name has at least one part")
+    }
+
+    /// True when a part is a `<word>` placeholder written where a name
+    /// belongs (`<connection>`, `<schema>.orders`; see
+    /// [`Ident::is_placeholder`]).
+    pub fn is_placeholder(&self) -> bool {
+        self.parts.iter().any(Ident::is_placeholder)
     }
 
     /// Parts joined with `.` (folded values, no quoting).
@@ -353,6 +369,9 @@ pub enum SourceKind {
     LoadGenerator(LoadGenerator),
     /// Removed (MZ701).
     Yugabyte,
+    /// `FROM FILE|S3|KINESIS|PUBNUB` (removed, MZ701): the kind, upper case.
+    /// The rest of the statement is not modelled.
+    Removed(&'static str),
 }
 
 impl SourceKind {
@@ -365,6 +384,7 @@ impl SourceKind {
             SourceKind::Kafka => "KAFKA",
             SourceKind::LoadGenerator(_) => "LOAD GENERATOR",
             SourceKind::Yugabyte => "YUGABYTE",
+            SourceKind::Removed(kind) => kind,
         }
     }
 }
@@ -437,9 +457,12 @@ pub struct FormatSpec {
 #[derive(Clone, Debug)]
 pub enum FormatSpecKind {
     /// `FORMAT f`.
-    Bare(Format),
+    Bare(Box<Format>),
     /// `KEY FORMAT k VALUE FORMAT v`.
-    KeyValue { key: Format, value: Format },
+    KeyValue {
+        key: Box<Format>,
+        value: Box<Format>,
+    },
 }
 
 #[derive(Clone, Debug)]

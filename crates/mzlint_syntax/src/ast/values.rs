@@ -93,6 +93,15 @@ pub enum Value {
     /// A value the grammar allows but mzlint does not model (cluster
     /// SCHEDULE, `WAIT UNTIL READY (…)`, `PARTITION BY` expressions, …).
     Opaque(Span),
+    /// The value of a secret-bearing option (PASSWORD, SASL PASSWORD, SSL
+    /// KEY, …) written as anything but `SECRET name`: only its span and what
+    /// kind of value it was (`string literal`, `identifier`, …) are kept, so
+    /// the credential cannot leak through the AST. Read the source text at
+    /// `span` when a rule must match it (placeholders).
+    Redacted {
+        span: Span,
+        kind: &'static str,
+    },
     /// `<word>` in a value or name position, or a psql interpolation
     /// (`:name`, `:'name'`, `:"name"`): a placeholder (rules.md §1.6).
     Placeholder(Span),
@@ -117,6 +126,7 @@ impl Value {
             | Value::RetainHistory { span, .. }
             | Value::Replicas { span, .. }
             | Value::Opaque(span)
+            | Value::Redacted { span, .. }
             | Value::Placeholder(span) => *span,
         }
     }
@@ -152,6 +162,7 @@ impl Value {
             Value::Replicas { .. } => "replica list",
             Value::Opaque(_) => "value",
             Value::Placeholder(_) => "placeholder",
+            Value::Redacted { kind, .. } => kind,
         }
     }
 }

@@ -882,7 +882,7 @@ impl<'a> Parser<'a> {
         // Unknown words: collect them; with no value token after two or more
         // words, the last word is the value (rules.md MZ100, item 4).
         let mut words = Vec::new();
-        while self.peek_kind(TokenKind::Word) && !(self.peek_kw("SECRET") && !words.is_empty()) {
+        while self.peek_kind(TokenKind::Word) && (words.is_empty() || !self.peek_kw("SECRET")) {
             words.push(self.bump());
         }
         let mut value = None;
@@ -913,7 +913,10 @@ impl<'a> Parser<'a> {
     pub(crate) fn parse_option_value(&mut self, spec: &OptionSpec) -> PResult<Option<Value>> {
         match spec.shape {
             ValueShape::Generic => self.parse_opt_value(),
-            ValueShape::Secret => self.redacted(|p| p.parse_opt_value()),
+            ValueShape::Secret => {
+                let value = self.redacted(|p| p.parse_opt_value())?;
+                Ok(value.map(redact_secret_value))
+            }
             ValueShape::Custom(parse) => parse(self),
         }
     }
@@ -935,5 +938,17 @@ impl<'a> Parser<'a> {
         let statement = crate::upstream::parse_statement(self.src, self.tokens);
         self.skip_rest();
         StatementKind::Upstream(statement)
+    }
+}
+
+/// A secret-bearing option's value other than `SECRET name` keeps only its
+/// span and kind: its text must not reach `Debug` output (rules.md §2).
+fn redact_secret_value(value: Value) -> Value {
+    match value {
+        Value::Secret { .. } | Value::Placeholder(_) => value,
+        other => Value::Redacted {
+            span: other.span(),
+            kind: other.kind_description(),
+        },
     }
 }

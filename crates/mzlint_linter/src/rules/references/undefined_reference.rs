@@ -1,4 +1,7 @@
+use crate::options::damerau_levenshtein;
 use crate::prelude::*;
+use crate::project::{cluster_name, DefKind, Location, Namespace, QualifiedName};
+use crate::references::{references, RefKind, RefName, Reference};
 
 declare_rule! {
 /// * **Detects** a reference of a managed kind (`references.managed-kinds`) that nothing in the project
@@ -35,6 +38,237 @@ declare_rule! {
     }
 }
 
-fn check(_ctx: &ProjectContext<'_>, _out: &mut Vec<Diagnostic>) {
-    // Not implemented yet.
+/// Kinds the project manages: `"auto"` means kinds it creates at least once.
+pub(crate) fn is_managed(
+    ctx: &ProjectContext<'_>,
+    settings: &crate::settings::Settings,
+    kind: RefKind,
+) -> bool {
+    use crate::settings::{ManagedKinds, ObjectKind};
+    let object_kind = match kind {
+        RefKind::Secret => ObjectKind::Secret,
+        RefKind::Connection => ObjectKind::Connection,
+        RefKind::Source => ObjectKind::Source,
+        RefKind::Cluster => ObjectKind::Cluster,
+    };
+    match &settings.references.managed_kinds {
+        ManagedKinds::Explicit(kinds) => kinds.contains(&object_kind),
+        ManagedKinds::Auto => ctx.project.definitions.iter().any(|d| match kind {
+            RefKind::Secret => d.kind == DefKind::Secret,
+            RefKind::Connection => matches!(d.kind, DefKind::Connection(_)),
+            RefKind::Source => matches!(d.kind, DefKind::Source(_)),
+            RefKind::Cluster => d.kind == DefKind::Cluster,
+        }),
+    }
+}
+
+/// Is the referenced object known to exist outside the project?
+pub(crate) fn is_external(
+    settings: &crate::settings::Settings,
+    reference: &Reference<'_>,
+    qualified: Option<&QualifiedName>,
+) -> bool {
+    use crate::settings::ObjectKind;
+    let kind = match reference.kind {
+        RefKind::Secret => ObjectKind::Secret,
+        RefKind::Connection => ObjectKind::Connection,
+        RefKind::Source => ObjectKind::Source,
+        RefKind::Cluster => ObjectKind::Cluster,
+    };
+    let written = reference.text();
+    let full = qualified.map(|q| q.to_string()).unwrap_or_default();
+    settings
+        .references
+        .is_external(kind, &[written.as_str(), full.as_str()])
+}
+
+/// The qualified name a reference resolves to (clusters: their own namespace).
+pub(crate) fn resolve(
+    ctx: &ProjectContext<'_>,
+    location: Location,
+    reference: &Reference<'_>,
+) -> (Namespace, QualifiedName) {
+    match reference.name {
+        RefName::Item(name) => (Namespace::Item, ctx.project.resolve(location, name)),
+        RefName::Cluster(name) => (Namespace::Cluster, cluster_name(name)),
+    }
+}
+
+/// Does a definition have the kind a reference looks for (ignoring types)?
+pub(crate) fn kind_matches(kind: RefKind, def: DefKind) -> bool {
+    match kind {
+        RefKind::Secret => def == DefKind::Secret,
+        RefKind::Connection => matches!(def, DefKind::Connection(_)),
+        RefKind::Source => matches!(def, DefKind::Source(_)),
+        RefKind::Cluster => def == DefKind::Cluster,
+    }
+}
+
+/// Every checked reference of every Materialize statement of the run.
+pub(crate) fn all_references<'a>(ctx: &ProjectContext<'a>) -> Vec<(Location, Reference<'a>)> {
+    let mut out = Vec::new();
+    for file in ctx.files {
+        if file.kind.is_upstream() || file.load_error.is_some() {
+            continue;
+        }
+        for (index, statement) in file.parsed.statements.iter().enumerate() {
+            if matches!(
+                statement.kind,
+                StatementKind::Error(_) | StatementKind::Drop(_)
+            ) {
+                continue;
+            }
+            let location = Location {
+                file: file.id,
+                statement: index,
+            };
+            for reference in references(statement) {
+                if reference.checked && !reference.is_placeholder() {
+                    out.push((location, reference));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
+    for (location, reference) in all_references(ctx) {
+        let settings = ctx.settings_of(location.file);
+        if !is_managed(ctx, settings, reference.kind) {
+            continue;
+        }
+        let (namespace, qualified) = resolve(ctx, location, &reference);
+        if ctx
+            .project
+            .definitions_of(namespace, &qualified)
+            .next()
+            .is_some()
+        {
+            continue;
+        }
+        if is_external(settings, &reference, Some(&qualified)) {
+            continue;
+        }
+        let written = reference.text();
+        let noun = reference.kind.noun();
+        // The single defined object of that kind within edit distance 2.
+        let mut candidates: Vec<&crate::project::Definition> = ctx
+            .project
+            .definitions
+            .iter()
+            .filter(|d| kind_matches(reference.kind, d.kind))
+            .filter(|d| damerau_levenshtein(&d.name.name, &qualified.name) <= 2)
+            .collect();
+        candidates.dedup_by(|a, b| a.name == b.name);
+        let external_hint = format!(
+            "If it is created outside this project, add \"{noun}:{written}\" to references.external-objects"
+        );
+        let mut diagnostic = ctx_diagnostic(
+            location,
+            reference.span,
+            format!("unknown {noun} `{written}`"),
+        );
+        if let [suggestion] = candidates.as_slice() {
+            let file = ctx.file(suggestion.location.file);
+            let (line, _) = file.row_col(suggestion.name_span.start);
+            let where_ = if suggestion.location.file == location.file {
+                format!("line {line}")
+            } else {
+                format!("{}:{line}", file.display_path())
+            };
+            let replacement = quote_ident(&suggestion.name.name);
+            let span = match reference.name {
+                RefName::Item(name) => name.last().span,
+                RefName::Cluster(_) => reference.span,
+            };
+            diagnostic = diagnostic
+                .with_help(format!(
+                    "did you mean `{}` ({where_})? {external_hint}",
+                    suggestion.name.name
+                ))
+                .with_fix(Fix::unsafe_(
+                    format!("Replace with `{}`", suggestion.name.name),
+                    vec![Edit::replace(span, replacement)],
+                ));
+        } else {
+            diagnostic = diagnostic.with_help(external_hint);
+        }
+        out.push(diagnostic);
+    }
+}
+
+fn ctx_diagnostic(location: Location, span: Span, message: String) -> Diagnostic {
+    Diagnostic::new(&RULE, location.file, span, message)
+}
+
+/// Write a name as an identifier: bare when it matches `[a-z_][a-z0-9_]*`.
+pub(crate) fn quote_ident(name: &str) -> String {
+    let bare = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if bare {
+        name.to_string()
+    } else {
+        format!("\"{}\"", name.replace('"', "\"\""))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing_support::lint_project_codes;
+
+    #[test]
+    fn bad_example_reports_the_unknown_tunnel_with_a_suggestion() {
+        let sql = "CREATE CONNECTION ssh1 TO SSH TUNNEL (HOST 'bastion.acme-corp.net', USER 'mz', PORT 22);\n\
+                   CREATE CONNECTION kafka TO KAFKA (BROKER 'b1.internal:9092', SSH TUNNEL ssh_1);\n";
+        let found = lint_project_codes(&[("a.sql", sql)], "MZ500");
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (_, message, text, help) = &found[0];
+        assert_eq!(message, "unknown connection `ssh_1`");
+        assert_eq!(text, "ssh_1");
+        assert!(help.starts_with("did you mean `ssh1` (line 1)? If it is created outside this project, add \"connection:ssh_1\" to references.external-objects"), "{help}");
+    }
+
+    #[test]
+    fn good_example_is_silent() {
+        let sql = "CREATE CONNECTION ssh1 TO SSH TUNNEL (HOST 'bastion.acme-corp.net', USER 'mz', PORT 22);\n\
+                   CREATE CONNECTION kafka TO KAFKA (BROKER 'b1.internal:9092', SSH TUNNEL ssh1);\n";
+        assert!(lint_project_codes(&[("a.sql", sql)], "MZ500").is_empty());
+    }
+
+    #[test]
+    fn definitions_in_other_files_and_any_order_count() {
+        let a = "CREATE CONNECTION kafka TO KAFKA (BROKER 'b1.internal:9092', SSH TUNNEL ssh1);";
+        let b = "CREATE CONNECTION ssh1 TO SSH TUNNEL (HOST 'h.internal', USER 'mz');";
+        assert!(lint_project_codes(&[("a.sql", a), ("b.sql", b)], "MZ500").is_empty());
+    }
+
+    #[test]
+    fn unmanaged_kinds_external_and_system_names_are_silent() {
+        // The project creates no secret: secrets are managed elsewhere.
+        let sql = "CREATE CONNECTION pg TO POSTGRES (HOST 'h.internal', DATABASE 'd', USER 'u', PASSWORD SECRET pg_pw, SSL MODE 'require');\n\
+                   CREATE SOURCE s IN CLUSTER quickstart FROM POSTGRES CONNECTION pg (PUBLICATION 'p');\n\
+                   CREATE CLUSTER other (SIZE = 'M.1-small');\n\
+                   CREATE SOURCE t IN CLUSTER mz_system FROM POSTGRES CONNECTION pg (PUBLICATION 'p');\n";
+        assert!(lint_project_codes(&[("a.sql", sql)], "MZ500").is_empty());
+    }
+
+    #[test]
+    fn if_exists_and_drop_are_never_checked() {
+        let sql = "CREATE SECRET a AS '${A}';\nALTER SECRET IF EXISTS nope AS '${B}';\nDROP SECRET gone;\n";
+        assert!(lint_project_codes(&[("a.sql", sql)], "MZ500").is_empty());
+    }
+
+    #[test]
+    fn fix_replaces_the_name() {
+        let sql = "CREATE CONNECTION ssh1 TO SSH TUNNEL (HOST 'h.internal', USER 'mz');\nCREATE CONNECTION k TO KAFKA (BROKER 'b.internal:9092', SSH TUNNEL ssh_1);\n";
+        let fixed = crate::testing_support::apply_all_fixes(sql, "MZ500");
+        assert!(fixed.contains("SSH TUNNEL ssh1)"), "{fixed}");
+        assert!(lint_project_codes(&[("a.sql", &fixed)], "MZ500").is_empty());
+    }
 }
