@@ -7,6 +7,7 @@
 //! value has another width than the original, so both are mapped back
 //! through [`RedactedText::unmap_offset`].
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use codespan_reporting::files::{Error, Files, Location};
@@ -112,6 +113,11 @@ impl FrameFile {
 #[derive(Default)]
 pub struct FrameFiles {
     files: Vec<Option<FrameFile>>,
+    /// `(file, masked offset, original offset)`: the header location of the
+    /// diagnostic being rendered, when its span starts inside a masked value
+    /// (the masked offset is then the mask's start, which would otherwise
+    /// report the value's start).
+    pin: Cell<Option<(usize, usize, u32)>>,
 }
 
 impl FrameFiles {
@@ -136,6 +142,30 @@ impl FrameFiles {
             self.files.resize_with(id + 1, || None);
         }
         self.files[id] = Some(file);
+    }
+
+    /// Report the location at `masked_offset` of file `id` as the original
+    /// `original_offset`, until [`FrameFiles::unpin`].
+    pub fn pin(&self, id: usize, masked_offset: usize, original_offset: u32) {
+        self.pin.set(Some((id, masked_offset, original_offset)));
+    }
+
+    pub fn unpin(&self) {
+        self.pin.set(None);
+    }
+
+    fn pinned(&self, id: usize, masked_offset: usize) -> Option<Location> {
+        let (pin_id, pin_offset, original) = self.pin.get()?;
+        if pin_id != id || pin_offset != masked_offset {
+            return None;
+        }
+        let file = self.get(id).ok()?;
+        let original = original.min(file.original.len() as u32);
+        let (row, col) = file.original_index.row_col(&file.original, original);
+        Some(Location {
+            line_number: row,
+            column_number: col,
+        })
     }
 
     pub fn get(&self, id: usize) -> Result<&FrameFile, Error> {
@@ -175,10 +205,13 @@ impl<'a> Files<'a> for FrameFiles {
         _line_index: usize,
         byte_index: usize,
     ) -> Result<usize, Error> {
-        Ok(self.get(id)?.original_location(byte_index).column_number)
+        Ok(self.location(id, byte_index)?.column_number)
     }
 
     fn location(&'a self, id: usize, byte_index: usize) -> Result<Location, Error> {
+        if let Some(location) = self.pinned(id, byte_index) {
+            return Ok(location);
+        }
         Ok(self.get(id)?.original_location(byte_index))
     }
 
@@ -254,6 +287,25 @@ mod tests {
         assert_eq!(&files.source(0).unwrap()[range.clone()], "'********'");
         let location = files.location(0, range.start).unwrap();
         assert_eq!(location.column_number, text.find('\'').unwrap() + 1);
+    }
+
+    #[test]
+    fn a_pinned_location_inside_a_mask_is_the_original() {
+        let text = "CREATE SECRET s AS 'first' 'second-value';\n";
+        let mut files = FrameFiles::new();
+        files.insert(0, frame(text));
+        let second = text.find("'second").unwrap() as u32;
+        let range = files
+            .get(0)
+            .unwrap()
+            .map_span(Span::new(second, second + 14));
+        // Unpinned, a span inside the masked expression reports its start.
+        assert_eq!(files.location(0, range.start).unwrap().column_number, 20);
+        files.pin(0, range.start, second);
+        let location = files.location(0, range.start).unwrap();
+        assert_eq!(location.column_number, second as usize + 1);
+        files.unpin();
+        assert_eq!(files.location(0, range.start).unwrap().column_number, 20);
     }
 
     #[test]

@@ -45,9 +45,16 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write, options: Options) -> io::
         } else {
             Buffer::no_color()
         };
+        // The header shows the original start even inside a masked value.
+        let file_id = entry.file.id.0 as usize;
+        if let Ok(file) = files.get(file_id) {
+            let start = file.map_span(entry.diagnostic.span).start;
+            files.pin(file_id, start, entry.diagnostic.span.start);
+        }
         let mut writer = InfoHeader::new(&mut buffer);
-        term::emit_to_write_style(&mut writer, &config, &files, &frame)
-            .map_err(io::Error::other)?;
+        let result = term::emit_to_write_style(&mut writer, &config, &files, &frame);
+        files.unpin();
+        result.map_err(io::Error::other)?;
         out.write_all(buffer.as_slice())?;
     }
     write_summary(report, out, options)
