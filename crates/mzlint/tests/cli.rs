@@ -585,3 +585,34 @@ fn version_and_help() {
     }
     assert_eq!(mzlint(&["--no-such-flag"]).code, 2);
 }
+
+#[test]
+fn the_project_model_spans_every_linted_file() {
+    // Project order is by path, whatever the order on the command line;
+    // the cross-file finding points at the other file in `related`.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.sql"),
+        "CREATE SECRET pg_pw AS '${PG_PASSWORD}';\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.sql"),
+        "\n\nCREATE SECRET pg_pw AS '${PG_PASSWORD}';\n",
+    )
+    .unwrap();
+    let run = run_in(
+        dir.path(),
+        &["--output-format", "json", "b.sql", "a.sql"],
+        None,
+    );
+    let document: Value = serde_json::from_str(&run.stdout).unwrap();
+    let diagnostics = document["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{}", run.stdout);
+    assert_eq!(diagnostics[0]["code"], "MZ502");
+    assert_eq!(diagnostics[0]["filename"], "b.sql");
+    assert_eq!(diagnostics[0]["related"][0]["filename"], "a.sql");
+    // Linted alone, b.sql has nothing to collide with.
+    let alone = run_in(dir.path(), &["-q", "b.sql"], None);
+    assert_eq!((alone.code, alone.stdout.as_str()), (0, ""));
+}
