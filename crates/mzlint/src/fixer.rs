@@ -299,6 +299,24 @@ mod tests {
     }
 
     #[test]
+    fn diffs_of_masked_texts_show_no_secret() {
+        use crate::report::frames::masked_text;
+        let old = "CREATE SECRET s AS 'mzlint-canary-9c1e7f';\n\
+                   CREATE CONNECTION c TO POSTGRES (HOST 'h', PASSWORD 'mzlint-canary-9c1e7f');\n";
+        let new = old.replace("(HOST 'h',", "(HOST 'h', SSL MODE 'require',");
+        let diff = unified_diff(&masked_text(old), &masked_text(&new), "a.sql");
+        assert!(!diff.contains("9c1e7f"), "{diff}");
+        assert!(diff.contains(
+            "+CREATE CONNECTION c TO POSTGRES (HOST 'h', SSL MODE 'require', PASSWORD '********');"
+        ));
+        // A fix that removes a secret-bearing value shows the mask removed.
+        let removed = old.replace("CREATE SECRET s AS 'mzlint-canary-9c1e7f';\n", "");
+        let diff = unified_diff(&masked_text(old), &masked_text(&removed), "a.sql");
+        assert!(diff.contains("-CREATE SECRET s AS '********';"), "{diff}");
+        assert!(!diff.contains("9c1e7f"));
+    }
+
+    #[test]
     fn distant_changes_make_two_hunks() {
         let old: String = (0..20).map(|i| format!("{i}\n")).collect();
         let new = old.replace("2\n", "two\n").replace("17\n", "seventeen\n");
@@ -306,6 +324,7 @@ mod tests {
         assert_eq!(diff.matches("@@ -").count(), 2, "{diff}");
     }
 
+    #[cfg(unix)]
     #[test]
     fn atomic_write_keeps_permissions_and_bom() {
         use std::os::unix::fs::PermissionsExt;
