@@ -76,7 +76,10 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus, RunError> {
     let mut candidates = collect(&args, &cwd, &resolver, &mut globs, &mut warnings)?;
     let extra = discover::project_files(&candidates, &cwd, &resolver, &mut globs)?;
     candidates.extend(extra);
-    candidates.sort_by(|a, b| a.absolute.cmp(&b.absolute).then(a.stdin.cmp(&b.stdin)));
+    // Project order: byte-wise on the paths (rules.md §1.2); absolute paths
+    // share the project root's prefix, so this orders them as relative ones.
+    candidates
+        .sort_by_cached_key(|c| (c.absolute.as_os_str().as_encoded_bytes().to_vec(), c.stdin));
     let mut upstream = Vec::with_capacity(candidates.len());
     for candidate in &candidates {
         upstream.push(globs.upstream(&candidate.settings, &candidate.absolute, &cwd)?);

@@ -63,10 +63,14 @@ impl From<ConfigError> for DiscoverError {
     }
 }
 
-/// Compiled globs per settings object.
+/// A settings object (kept alive, so its address is never reused) and one
+/// of its compiled glob lists.
+type CachedGlobs = (Arc<Settings>, Arc<GlobSet>);
+
+/// Compiled globs per settings object, keyed by its address and the key.
 #[derive(Default)]
 pub struct Globs {
-    cache: HashMap<(usize, &'static str), Arc<GlobSet>>,
+    cache: HashMap<(usize, &'static str), CachedGlobs>,
 }
 
 impl Globs {
@@ -77,11 +81,12 @@ impl Globs {
         patterns: &[String],
     ) -> Result<Arc<GlobSet>, DiscoverError> {
         let id = Arc::as_ptr(settings) as usize;
-        if let Some(set) = self.cache.get(&(id, key)) {
+        if let Some((_, set)) = self.cache.get(&(id, key)) {
             return Ok(set.clone());
         }
         let set = Arc::new(compile(patterns, key, settings)?);
-        self.cache.insert((id, key), set.clone());
+        self.cache
+            .insert((id, key), (settings.clone(), set.clone()));
         Ok(set)
     }
 
