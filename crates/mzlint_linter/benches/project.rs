@@ -25,7 +25,12 @@ fn generate(i: usize) -> (String, String) {
         );
         return (format!("upstream/u{i:05}.sql"), text);
     }
-    let prev = i.saturating_sub(1);
+    // The previous Materialize file's tunnel (every 10th file is upstream).
+    let prev = match i.checked_sub(1) {
+        Some(p) if p % 10 == 9 => p.saturating_sub(1),
+        Some(p) => p,
+        None => 0,
+    };
     let text = format!(
         "CREATE SECRET pw_{i} AS '${{PG_PASSWORD}}';\n\
          CREATE CONNECTION tunnel_{i} TO SSH TUNNEL (HOST 'bastion{i}.internal', USER 'mz', PORT 22);\n\

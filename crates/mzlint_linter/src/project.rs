@@ -37,8 +37,8 @@ impl std::fmt::Display for QualifiedName {
 /// Items share one namespace per schema; clusters have their own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Namespace {
-    Item,
-    Cluster,
+    Item = 0,
+    Cluster = 1,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,7 +154,8 @@ pub struct Project {
     /// Every definition, in project order.
     pub definitions: Vec<Definition>,
     pub drops: Vec<DropRecord>,
-    by_name: HashMap<(Namespace, QualifiedName), Vec<usize>>,
+    /// Definitions by name, one map per namespace (items, clusters).
+    by_name: [HashMap<QualifiedName, Vec<usize>>; 2],
     /// `ALTER CONNECTION` statements by the connection they alter.
     connection_alters: HashMap<QualifiedName, Vec<Location>>,
     /// Per file, per statement: the scope it runs in.
@@ -244,9 +245,9 @@ impl Project {
     }
 
     fn push_definition(&mut self, definition: Definition) {
-        let key = (definition.kind.namespace(), definition.name.clone());
-        self.by_name
-            .entry(key)
+        let namespace = definition.kind.namespace() as usize;
+        self.by_name[namespace]
+            .entry(definition.name.clone())
             .or_default()
             .push(self.definitions.len());
         self.definitions.push(definition);
@@ -469,11 +470,20 @@ impl Project {
         namespace: Namespace,
         name: &QualifiedName,
     ) -> impl Iterator<Item = &Definition> {
-        self.by_name
-            .get(&(namespace, name.clone()))
+        self.by_name[namespace as usize]
+            .get(name)
             .into_iter()
             .flatten()
             .map(|&i| &self.definitions[i])
+    }
+
+    /// Names defined more than once, with their definitions in project order.
+    pub fn repeated_names(&self) -> impl Iterator<Item = Vec<&Definition>> {
+        self.by_name
+            .iter()
+            .flat_map(|map| map.values())
+            .filter(|indices| indices.len() > 1)
+            .map(|indices| indices.iter().map(|&i| &self.definitions[i]).collect())
     }
 
     /// The definition in effect for a reference at `location`: the latest
