@@ -140,11 +140,7 @@ impl FileSummary {
             definitions: collector.definitions,
             drops: collector.drops,
             connection_alters,
-            scopes: collector
-                .scopes
-                .into_iter()
-                .nth(file.id.0 as usize)
-                .unwrap_or_default(),
+            scopes,
         }
     }
 }
