@@ -137,7 +137,8 @@ pub fn category(rule: &RuleMeta) -> &'static str {
 fn rule_object(rule: &RuleMeta) -> Value {
     // MZ2xx's category is `security`, the tag code scanning looks for.
     let tags = [category(rule), rule.scope.as_str()];
-    let full = match why(rule.explanation) {
+    let documentation = rule.documentation();
+    let full = match why(&documentation) {
         Some(why) => format!("{}: {why}", rule.summary),
         None => rule.summary.to_string(),
     };
@@ -156,11 +157,37 @@ fn rule_object(rule: &RuleMeta) -> Value {
     })
 }
 
-/// The text of the `**Why**:` bullet of a rule's documentation.
+/// Why the rule exists: the `## Why …` section of a rule's documentation,
+/// or the catalog's `**Why**:` bullet.
 fn why(explanation: &str) -> Option<String> {
+    let mut text = String::new();
+    let mut lines = explanation.lines();
+    if explanation
+        .lines()
+        .any(|l| l.trim_start().starts_with("## Why"))
+    {
+        for line in lines.by_ref() {
+            if line.trim_start().starts_with("## Why") {
+                break;
+            }
+        }
+        for line in lines {
+            let trimmed = line.trim();
+            if trimmed.starts_with("## ") {
+                break;
+            }
+            if !trimmed.is_empty() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(trimmed);
+            }
+        }
+        return (!text.is_empty()).then_some(text);
+    }
     let mut lines = explanation.lines().skip_while(|l| !l.contains("**Why**"));
     let first = lines.next()?;
-    let mut text = first
+    text = first
         .split_once("**Why**")
         .map(|(_, rest)| rest.trim_start_matches(':').trim().to_string())?;
     for line in lines {
