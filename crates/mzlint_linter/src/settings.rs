@@ -443,47 +443,65 @@ impl SecuritySettings {
 #[derive(Clone, Debug)]
 pub struct PatternSet {
     patterns: Vec<String>,
-    matchers: Vec<GlobMatcher>,
+    /// Lower-cased patterns as characters, ready to match.
+    compiled: Vec<Vec<char>>,
 }
 
 impl PatternSet {
+    /// The globs of rules.md §3: `*` any run of characters, `?` one
+    /// character, everything else literal, case-insensitive, on the whole
+    /// value. Hand-written because they are this small: a general glob
+    /// engine (path semantics, regex compilation) cost more than the rules
+    /// that call it, on every value of every statement.
     pub fn new<S: AsRef<str>>(patterns: &[S]) -> Result<PatternSet, String> {
-        let mut matchers = Vec::new();
+        let mut compiled = Vec::new();
         for pattern in patterns {
             let pattern = pattern.as_ref();
-            // Only `*` and `?` are special; escape the rest of globset's syntax.
-            let mut escaped = String::with_capacity(pattern.len());
-            for ch in pattern.chars() {
-                match ch {
-                    '[' | ']' | '{' | '}' | '\\' | '!' => {
-                        escaped.push('[');
-                        escaped.push(ch);
-                        escaped.push(']');
-                    }
-                    _ => escaped.push(ch),
-                }
+            if pattern.is_empty() {
+                return Err("empty pattern".to_string());
             }
-            let glob = GlobBuilder::new(&escaped)
-                .case_insensitive(true)
-                .literal_separator(false)
-                .backslash_escape(false)
-                .build()
-                .map_err(|e| format!("invalid pattern '{pattern}': {e}"))?;
-            matchers.push(glob.compile_matcher());
+            compiled.push(pattern.chars().flat_map(char::to_lowercase).collect());
         }
         Ok(PatternSet {
             patterns: patterns.iter().map(|p| p.as_ref().to_string()).collect(),
-            matchers,
+            compiled,
         })
     }
 
     pub fn matches(&self, value: &str) -> bool {
-        self.matchers.iter().any(|m| m.is_match(value))
+        if self.compiled.is_empty() {
+            return false;
+        }
+        let text: Vec<char> = value.chars().flat_map(char::to_lowercase).collect();
+        self.compiled.iter().any(|p| wildcard_match(p, &text))
     }
 
     pub fn patterns(&self) -> &[String] {
         &self.patterns
     }
+}
+
+/// `*`/`?` matching with one backtracking point: linear for patterns
+/// with one `*`, at worst O(pattern × text).
+fn wildcard_match(pattern: &[char], text: &[char]) -> bool {
+    let (mut p, mut t) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while t < text.len() {
+        if p < pattern.len() && (pattern[p] == '?' || pattern[p] == text[t]) {
+            p += 1;
+            t += 1;
+        } else if p < pattern.len() && pattern[p] == '*' {
+            star = Some((p, t));
+            p += 1;
+        } else if let Some((star_p, star_t)) = star {
+            p = star_p + 1;
+            t = star_t + 1;
+            star = Some((star_p, star_t + 1));
+        } else {
+            return false;
+        }
+    }
+    pattern[p..].iter().all(|&c| c == '*')
 }
 
 /// `security.private-hosts`: CIDR blocks for IP literals, globs for names.
@@ -723,6 +741,23 @@ mod tests {
         assert!(security.is_unfilled_placeholder("<host>"));
         assert!(security.is_unfilled_placeholder("CHANGEME"));
         assert!(!security.is_unfilled_placeholder("${PG_HOST}"));
+    }
+
+    #[test]
+    fn wildcards() {
+        let set = PatternSet::new(&["*${*}*", "your_*", "x?z", "…"]).unwrap();
+        assert!(set.matches("${PG_HOST}"));
+        assert!(set.matches("pre-${X}-post"));
+        assert!(set.matches("YOUR_HOST"));
+        assert!(set.matches("xyz"));
+        assert!(set.matches("…"));
+        assert!(!set.matches("xz"));
+        assert!(!set.matches("my_host"));
+        assert!(!set.matches("$PG_HOST"));
+        let set = PatternSet::new(&["*.internal", "[a]"]).unwrap();
+        assert!(set.matches("pg.INTERNAL"));
+        assert!(set.matches("[a]"));
+        assert!(!set.matches("a"));
     }
 
     #[test]
