@@ -26,6 +26,7 @@ pub mod semantic;
 pub mod settings;
 pub mod source;
 pub mod suppression;
+pub mod upstream_model;
 #[cfg(test)]
 mod testing_support;
 

@@ -123,6 +123,9 @@ pub struct Project {
     connection_alters: HashMap<QualifiedName, Vec<Location>>,
     /// Per file, per statement: the scope it runs in.
     scopes: Vec<Vec<StatementScope>>,
+    /// The upstream PostgreSQL/MySQL model and the sources read against it
+    /// (rules.md §5.4).
+    pub upstream: crate::upstream_model::UpstreamModel,
 }
 
 impl Project {
@@ -132,6 +135,7 @@ impl Project {
         for (file, settings) in files.iter().zip(settings) {
             project.add_file(file, settings);
         }
+        project.upstream = crate::upstream_model::UpstreamModel::build(files, settings, &project);
         project
     }
 
