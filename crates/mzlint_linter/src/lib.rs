@@ -26,9 +26,9 @@ pub mod semantic;
 pub mod settings;
 pub mod source;
 pub mod suppression;
-pub mod upstream_model;
 #[cfg(test)]
 mod testing_support;
+pub mod upstream_model;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use lint::{lint_files, lint_with_project};

@@ -27,9 +27,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 
-use mzlint_syntax::ast::{
-    self as mz, OptionName, SourceBody, SourceKind, StatementKind, Value,
-};
+use mzlint_syntax::ast::{self as mz, OptionName, SourceBody, SourceKind, StatementKind, Value};
 use mzlint_syntax::upstream as up;
 use mzlint_syntax::Span;
 
@@ -107,10 +105,7 @@ impl UpstreamModel {
 
     /// Postgres sources whose publication is in the PostgreSQL model.
     pub fn covered_sources(&self) -> impl Iterator<Item = (usize, &IngestSource)> {
-        self.sources
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.covered)
+        self.sources.iter().enumerate().filter(|(_, s)| s.covered)
     }
 
     /// The publication a covered source uses.
@@ -118,8 +113,7 @@ impl UpstreamModel {
         if !source.covered {
             return None;
         }
-        self.pg
-            .publication(&source.publication.as_ref()?.value)
+        self.pg.publication(&source.publication.as_ref()?.value)
     }
 
     /// Shorthand for [`MySqlModel::schemas_of_table`] (MZ111's fix).
@@ -300,6 +294,13 @@ impl Publication {
     }
 }
 
+/// `publish` (with its text as written) and `publish_via_partition_root`
+/// of one option list.
+type PublicationSettings = (
+    Option<(OptionSetting<Vec<String>>, String)>,
+    Option<OptionSetting<bool>>,
+);
+
 const DEFAULT_PUBLISH: [&str; 4] = ["insert", "update", "delete", "truncate"];
 
 /// One `CREATE PUBLICATION`, normalised for MZ408.
@@ -342,13 +343,21 @@ impl PublicationDefinition {
             "FOR ALL TABLES".to_string()
         } else {
             describe_scope(
-                &self.tables.iter().map(|t| t.to_string()).collect::<Vec<_>>(),
+                &self
+                    .tables
+                    .iter()
+                    .map(|t| t.to_string())
+                    .collect::<Vec<_>>(),
                 &self.schemas,
                 usize::MAX,
             )
         };
         let mut with = Vec::new();
-        if self.publish.iter().map(String::as_str).collect::<BTreeSet<_>>()
+        if self
+            .publish
+            .iter()
+            .map(String::as_str)
+            .collect::<BTreeSet<_>>()
             != DEFAULT_PUBLISH.iter().copied().collect::<BTreeSet<_>>()
         {
             with.push(format!(
@@ -939,10 +948,7 @@ impl PgModel {
     fn option_settings(
         options: &up::PublicationOptions,
         location: Location,
-    ) -> (
-        Option<(OptionSetting<Vec<String>>, String)>,
-        Option<OptionSetting<bool>>,
-    ) {
+    ) -> PublicationSettings {
         let mut publish = None;
         let mut via_root = None;
         for option in &options.options {
@@ -1120,12 +1126,10 @@ impl PgModel {
     // -- roles and grants ---------------------------------------------------
 
     fn role_mut(&mut self, name: &str) -> &mut Role {
-        self.roles
-            .entry(name.to_string())
-            .or_insert_with(|| Role {
-                name: name.to_string(),
-                ..Role::default()
-            })
+        self.roles.entry(name.to_string()).or_insert_with(|| Role {
+            name: name.to_string(),
+            ..Role::default()
+        })
     }
 
     fn apply_role_options(&mut self, role: &str, options: &[up::RoleOption]) {
@@ -1250,9 +1254,9 @@ impl PgModel {
                                 .table_select
                                 .retain(|(t, g)| !(t.schema == schema.value && g == grantee));
                         } else {
-                            grants.table_revoked.retain(|(t, g)| {
-                                !(t.schema == schema.value && g == grantee)
-                            });
+                            grants
+                                .table_revoked
+                                .retain(|(t, g)| !(t.schema == schema.value && g == grantee));
                             grants.schema_select.insert(key);
                         }
                     }
@@ -1392,9 +1396,10 @@ impl PgModel {
                 return true;
             }
         }
-        grantees
-            .iter()
-            .any(|grantee| g.schema_usage.contains(&(schema.to_string(), grantee.clone())))
+        grantees.iter().any(|grantee| {
+            g.schema_usage
+                .contains(&(schema.to_string(), grantee.clone()))
+        })
     }
 
     // -- final state ---------------------------------------------------------
@@ -1554,9 +1559,10 @@ impl PgModel {
                         Some(s) => publication.lists_schema(s),
                         None => !publication.schemas.is_empty(),
                     }
-                    || publication.opaque_partitioned.iter().any(|&p| {
-                        schema.is_none_or(|s| self.tables[p].name.schema == s)
-                    });
+                    || publication
+                        .opaque_partitioned
+                        .iter()
+                        .any(|&p| schema.is_none_or(|s| self.tables[p].name.schema == s));
                 if assumed {
                     Resolution::AssumedPresent
                 } else {
@@ -1573,9 +1579,7 @@ impl PgModel {
 fn whole(privileges: &up::Privileges, kind: up::PrivilegeKind) -> bool {
     match privileges {
         up::Privileges::All { columns, .. } => columns.is_none(),
-        up::Privileges::List(list) => list
-            .iter()
-            .any(|p| p.kind == kind && p.columns.is_none()),
+        up::Privileges::List(list) => list.iter().any(|p| p.kind == kind && p.columns.is_none()),
     }
 }
 
@@ -1730,10 +1734,8 @@ impl MySqlModel {
                     .position(|c| c.name.eq_ignore_ascii_case(name))
             };
             match &action.kind {
-                A::AddColumn { column: c, .. } => {
-                    if find(columns, &c.name.value).is_none() {
-                        columns.push(column(c));
-                    }
+                A::AddColumn { column: c, .. } if find(columns, &c.name.value).is_none() => {
+                    columns.push(column(c));
                 }
                 A::DropColumn { column: c, .. } => {
                     if let Some(i) = find(columns, &c.value) {
@@ -1755,7 +1757,10 @@ impl MySqlModel {
                         columns[i] = column(c);
                     }
                 }
-                A::AlterColumnType { column: c, data_type } => {
+                A::AlterColumnType {
+                    column: c,
+                    data_type,
+                } => {
                     if let Some(i) = find(columns, &c.value) {
                         columns[i].data_type = Some(data_type.clone());
                     }
@@ -1782,9 +1787,7 @@ impl MySqlModel {
 
     /// The live table `schema.name` (ignoring case).
     pub fn table(&self, schema: &str, name: &str) -> Option<TableId> {
-        self.live
-            .get(&(Some(lower(schema)), lower(name)))
-            .copied()
+        self.live.get(&(Some(lower(schema)), lower(name))).copied()
     }
 
     /// The schemas (as written upstream) of every table named `name`
@@ -2029,11 +2032,9 @@ impl UpstreamModel {
                     file: file.id,
                     statement: index,
                 };
-                let source = self.new_source(
-                    files, file, settings, project, location, create, connection,
-                );
-                self.source_by_location
-                    .insert(location, self.sources.len());
+                let source =
+                    self.new_source(files, file, settings, project, location, create, connection);
+                self.source_by_location.insert(location, self.sources.len());
                 self.sources.push(source);
             }
         }
@@ -2107,7 +2108,12 @@ impl UpstreamModel {
     }
 
     /// The index of the source a statement at `location` names.
-    fn source_for(&self, project: &Project, location: Location, name: &mz::ItemName) -> Option<usize> {
+    fn source_for(
+        &self,
+        project: &Project,
+        location: Location,
+        name: &mz::ItemName,
+    ) -> Option<usize> {
         let definition = project.lookup_item(location, name)?;
         if !matches!(definition.kind, DefKind::Source(_)) {
             return None;
@@ -2130,10 +2136,14 @@ impl UpstreamModel {
         let candidates = source_candidates(kind);
         let mut publication = None;
         if kind == SourceKind::Postgres {
-            let option = connection.options.iter().flat_map(|l| &l.options).find(|o| {
-                options::effective_option_name(&o.name, candidates)
-                    == Some(OptionName::Publication)
-            });
+            let option = connection
+                .options
+                .iter()
+                .flat_map(|l| &l.options)
+                .find(|o| {
+                    options::effective_option_name(&o.name, candidates)
+                        == Some(OptionName::Publication)
+                });
             if let Some(option) = option {
                 publication = match &option.value {
                     Some(Value::Placeholder(span)) => Some(PublicationValue {
@@ -2206,7 +2216,9 @@ impl UpstreamModel {
         if !source.covered {
             return;
         }
-        let Some(publication) = self.pg.publication(&source.publication.as_ref().expect("covered").value)
+        let Some(publication) = self
+            .pg
+            .publication(&source.publication.as_ref().expect("covered").value)
         else {
             return;
         };
@@ -2334,7 +2346,8 @@ impl UpstreamModel {
                     for (e, entry) in refs.iter_mut().enumerate() {
                         let n = entry.parts.len();
                         if n >= 2 {
-                            if let Some(table) = my.table(&entry.parts[n - 2], &entry.parts[n - 1]) {
+                            if let Some(table) = my.table(&entry.parts[n - 2], &entry.parts[n - 1])
+                            {
                                 entry.resolution = Resolution::Member(table);
                                 ingested.push(Ingested {
                                     table,
@@ -2402,7 +2415,11 @@ fn ref_entry(r: &mz::ExternalRef) -> RefEntry {
 }
 
 /// TEXT / EXCLUDE COLUMNS entries of an option list.
-fn column_entries(list: Option<&mz::OptionList>, kind: SourceKind, table_with: bool) -> Vec<ColumnEntry> {
+fn column_entries(
+    list: Option<&mz::OptionList>,
+    kind: SourceKind,
+    table_with: bool,
+) -> Vec<ColumnEntry> {
     let Some(list) = list else {
         return Vec::new();
     };
@@ -2425,7 +2442,10 @@ fn column_entries(list: Option<&mz::OptionList>, kind: SourceKind, table_with: b
             let (span, parts, column_span) = match item {
                 Value::Name(name) if !name.is_placeholder() => (
                     name.span,
-                    name.parts.iter().map(|p| p.value.clone()).collect::<Vec<_>>(),
+                    name.parts
+                        .iter()
+                        .map(|p| p.value.clone())
+                        .collect::<Vec<_>>(),
                     name.last().span,
                 ),
                 Value::Ident(ident) if !ident.is_placeholder() => {
@@ -2458,14 +2478,12 @@ fn connection_facts(
         return (None, None);
     };
     let candidates = options::connection_options(effective.connection_type);
-    let find = |wanted: OptionName| {
-        effective
-            .options
-            .iter()
-            .rev()
-            .copied()
-            .find(|o| options::effective_option_name(&o.name, candidates) == Some(wanted.clone()))
-    };
+    let find =
+        |wanted: OptionName| {
+            effective.options.iter().rev().copied().find(|o| {
+                options::effective_option_name(&o.name, candidates) == Some(wanted.clone())
+            })
+        };
     let text = |option: &mz::SqlOption| {
         let value = option.value.as_ref()?;
         let text = value_text(value)?;
