@@ -26,6 +26,8 @@ pub mod semantic;
 pub mod settings;
 pub mod source;
 pub mod suppression;
+#[doc(hidden)]
+pub mod testing;
 #[cfg(test)]
 mod testing_support;
 pub mod upstream_model;

@@ -79,6 +79,36 @@ pub fn lint_with_project(
         .collect()
 }
 
+/// Diagnostics of one file of the run, for an editor re-linting the file the
+/// user is typing in: its statement and file rules, plus the project rules'
+/// findings located in it. Other files are not re-checked.
+pub fn lint_one_file(files: &[SourceFile], settings: &[&Settings], project: &Project, id: crate::source::FileId) -> Vec<Diagnostic> {
+    let index = id.0 as usize;
+    let (Some(file), Some(file_settings)) = (files.get(index), settings.get(index)) else {
+        return Vec::new();
+    };
+    let ctx = FileContext {
+        file,
+        files,
+        settings: file_settings,
+        project,
+    };
+    let mut diagnostics = check_file(&ctx);
+    let project_ctx = ProjectContext {
+        files,
+        settings,
+        project,
+    };
+    for rule in registry::RULES.iter().filter(|r| file_settings.rules.is_enabled(r)) {
+        if let Check::Project(check) = rule.check {
+            let mut out = Vec::new();
+            check(&project_ctx, &mut out);
+            diagnostics.extend(out.into_iter().filter(|d| d.file == id));
+        }
+    }
+    finish_file(file, file_settings, diagnostics)
+}
+
 /// Statement and file rules for one file, plus its syntax errors.
 fn check_file(ctx: &FileContext<'_>) -> Vec<Diagnostic> {
     let file = ctx.file;
@@ -100,9 +130,10 @@ fn check_file(ctx: &FileContext<'_>) -> Vec<Diagnostic> {
             error.message.clone(),
         ));
     }
+    let mask = ctx.settings.enabled_rules_for(&file.path);
     let enabled: Vec<_> = registry::RULES
         .iter()
-        .filter(|rule| ctx.settings.is_enabled_for(rule, &file.path))
+        .filter(|rule| mask.contains(rule))
         .collect();
     for (index, statement) in file.parsed.statements.iter().enumerate() {
         if matches!(statement.kind, StatementKind::Error(_)) {
@@ -133,12 +164,13 @@ fn finish_file(
     settings: &Settings,
     diagnostics: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
+    let mask = settings.enabled_rules_for(&file.path);
     let mut kept: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter(|d| d.file == file.id)
         .filter(|d| {
             // MZ001 cannot be turned off by comments, but configuration may.
-            settings.is_enabled_for(d.rule, &file.path)
+            mask.contains(d.rule)
         })
         .map(|mut d| {
             let configured = settings.rules.severity(d.rule);

@@ -113,6 +113,38 @@ pub struct StatementScope {
     pub cluster: Option<String>,
 }
 
+/// What one file contributes to the project model. Computing it reads only
+/// that file; merging summaries ([`Project::from_summaries`]) is linear in
+/// the number of definitions.
+#[derive(Clone, Debug)]
+pub struct FileSummary {
+    pub file: FileId,
+    pub definitions: Vec<Definition>,
+    pub drops: Vec<DropRecord>,
+    pub connection_alters: Vec<(QualifiedName, Location)>,
+    pub scopes: Vec<StatementScope>,
+}
+
+impl FileSummary {
+    pub fn of(file: &SourceFile, settings: &Settings) -> FileSummary {
+        let mut collector = Project::default();
+        collector.add_file(file, settings);
+        let mut connection_alters: Vec<(QualifiedName, Location)> = collector
+            .connection_alters
+            .into_iter()
+            .flat_map(|(name, locations)| locations.into_iter().map(move |l| (name.clone(), l)))
+            .collect();
+        connection_alters.sort_by_key(|(_, l)| *l);
+        FileSummary {
+            file: file.id,
+            definitions: collector.definitions,
+            drops: collector.drops,
+            connection_alters,
+            scopes: collector.scopes.into_iter().nth(file.id.0 as usize).unwrap_or_default(),
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct Project {
     /// Every definition, in project order.
@@ -130,10 +162,35 @@ pub struct Project {
 
 impl Project {
     /// Build the model from the files of the run (ids are their indices).
+    /// Files are summarised in parallel, then merged in project order.
     pub fn build(files: &[SourceFile], settings: &[&Settings]) -> Project {
+        use rayon::prelude::*;
+        let summaries: Vec<FileSummary> = files
+            .par_iter()
+            .zip(settings.par_iter())
+            .map(|(file, settings)| FileSummary::of(file, settings))
+            .collect();
+        Project::from_summaries(summaries.iter())
+    }
+
+    /// Merge per-file summaries, given in project order. The language server
+    /// keeps one summary per file and, on an edit, re-summarises only the
+    /// edited file before merging again: no other file is re-read.
+    pub fn from_summaries<'s>(summaries: impl IntoIterator<Item = &'s FileSummary>) -> Project {
         let mut project = Project::default();
-        for (file, settings) in files.iter().zip(settings) {
-            project.add_file(file, settings);
+        for summary in summaries {
+            for definition in &summary.definitions {
+                project.push_definition(definition.clone());
+            }
+            project.drops.extend(summary.drops.iter().cloned());
+            for (name, location) in &summary.connection_alters {
+                project.connection_alters.entry(name.clone()).or_default().push(*location);
+            }
+            let index = summary.file.0 as usize;
+            if project.scopes.len() <= index {
+                project.scopes.resize_with(index + 1, Vec::new);
+            }
+            project.scopes[index] = summary.scopes.clone();
         }
         project.upstream = crate::upstream_model::UpstreamModel::build(files, settings, &project);
         project

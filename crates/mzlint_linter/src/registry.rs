@@ -104,6 +104,47 @@ pub fn select(selector: &str) -> Option<Vec<&'static RuleMeta>> {
     None
 }
 
+/// The one rule whose code or name is within edit distance 2 of `text`
+/// (codes compared case-insensitively), for "did you mean" help. `None`
+/// when no rule or several rules are that close.
+pub fn suggest(text: &str) -> Option<&'static RuleMeta> {
+    let lower = text.trim().to_ascii_lowercase();
+    let mut found: Option<&'static RuleMeta> = None;
+    for rule in RULES.iter().copied() {
+        let close = edit_distance(&lower, &rule.code.to_ascii_lowercase()) <= 2
+            || edit_distance(&lower, rule.name) <= 2;
+        if close {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(rule);
+        }
+    }
+    found
+}
+
+/// The help text for [`suggest`]: `did you mean 'missing-ssl-mode' (MZ200)?`.
+pub fn did_you_mean(text: &str) -> Option<String> {
+    suggest(text).map(|rule| format!("did you mean '{}' ({})?", rule.name, rule.code))
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
 /// Pseudo-rule references for the engine's own diagnostics.
 pub mod engine {
     use crate::rule::RuleMeta;
@@ -135,5 +176,37 @@ mod tests {
         assert_eq!(select("ALL").unwrap().len(), RULES.len());
         assert!(select("MZ9").is_none());
         assert!(select("nope").is_none());
+    }
+
+    #[test]
+    fn meta_rules_are_documented() {
+        for code in ["MZ000", "MZ001", "MZ002", "MZ003"] {
+            let markdown = find(code).unwrap().markdown();
+            for section in [
+                "## What it does",
+                "## Why is this bad?",
+                "## Example",
+                "## Fix",
+            ] {
+                assert!(markdown.contains(section), "{code} lacks {section}");
+            }
+            assert!(
+                !markdown.contains("/// "),
+                "{code}: doc comment markers leaked"
+            );
+        }
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(suggest("missing-sll-mode").map(|r| r.code), Some("MZ200"));
+        assert_eq!(
+            did_you_mean("weak-ssl-mod").as_deref(),
+            Some("did you mean 'weak-ssl-mode' (MZ201)?")
+        );
+        // Many codes are within distance 2 of an unknown code: no suggestion.
+        assert!(suggest("MZ999").is_none());
+        assert!(suggest("completely-different").is_none());
     }
 }

@@ -3,7 +3,7 @@
 //! only this; how it was loaded is `config.rs`'s business.
 
 use std::net::IpAddr;
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 
 use globset::{GlobBuilder, GlobMatcher};
 
@@ -49,20 +49,203 @@ impl Default for Settings {
 
 impl Settings {
     /// Is `rule` enabled for the file at `path` (per-file ignores applied)?
-    pub fn is_enabled_for(&self, rule: &RuleMeta, path: &std::path::Path) -> bool {
+    pub fn is_enabled_for(&self, rule: &RuleMeta, path: &Path) -> bool {
         if !self.rules.is_enabled(rule) {
             return false;
         }
         if self.per_file_ignores.is_empty() {
             return true;
         }
-        let relative = path.strip_prefix(&self.root).unwrap_or(path);
-        let relative = relative.strip_prefix("./").unwrap_or(relative);
+        let candidates = self.match_candidates(path);
         !self.per_file_ignores.iter().any(|(glob, rules)| {
-            (glob.is_match(relative) || glob.is_match(path))
-                && rules.iter().any(|r| r.code == rule.code)
+            rules.iter().any(|r| r.code == rule.code) && candidates.matches(glob)
         })
     }
+
+    /// [`Settings::is_enabled_for`] for every rule at once (the path globs
+    /// are matched once).
+    pub fn enabled_rules_for(&self, path: &Path) -> EnabledRules {
+        let mut enabled: Vec<bool> = registry::RULES
+            .iter()
+            .map(|r| self.rules.is_enabled(r))
+            .collect();
+        if !self.per_file_ignores.is_empty() {
+            let candidates = self.match_candidates(path);
+            for (glob, rules) in &self.per_file_ignores {
+                if candidates.matches(glob) {
+                    for rule in rules {
+                        if let Some(i) = registry::index_of(rule) {
+                            enabled[i] = false;
+                        }
+                    }
+                }
+            }
+        }
+        EnabledRules { enabled }
+    }
+
+    /// `path` relative to [`Settings::root`], lexically (no file system
+    /// access, symlinks not resolved); `..` components when it lies outside.
+    pub fn relative_path(&self, path: &Path) -> PathBuf {
+        relative_to(&absolute_lexical(path), &absolute_lexical(&self.root))
+    }
+
+    /// Does one of `patterns` (globs relative to [`Settings::root`], or
+    /// absolute, as in `files.exclude`, `files.project`, `files.upstream`)
+    /// match `path`?
+    ///
+    /// Glob syntax is globset's with `*` not crossing `/`; `**` crosses
+    /// directories. A pattern without `/` matches at any depth (`*.sql`,
+    /// `vendor`); a pattern matching a directory matches everything in it.
+    /// Invalid patterns never match (the configuration loader rejects them).
+    pub fn path_matches(&self, patterns: &[String], path: &Path) -> bool {
+        if patterns.is_empty() {
+            return false;
+        }
+        let candidates = self.match_candidates(path);
+        patterns
+            .iter()
+            .filter_map(|p| compile_path_glob(p).ok())
+            .any(|glob| candidates.matches(&glob))
+    }
+
+    /// `files.exclude` matches `path`.
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        self.path_matches(&self.files.exclude, path)
+    }
+
+    fn match_candidates(&self, path: &Path) -> MatchCandidates {
+        let absolute = absolute_lexical(path);
+        let relative = relative_to(&absolute, &absolute_lexical(&self.root));
+        let ancestors = |p: &Path| -> Vec<PathBuf> {
+            p.ancestors()
+                .filter(|a| !a.as_os_str().is_empty() && a.parent().is_some())
+                .map(Path::to_path_buf)
+                .collect()
+        };
+        MatchCandidates {
+            relative: if relative.is_absolute() {
+                Vec::new()
+            } else {
+                relative
+                    .ancestors()
+                    .filter(|a| !a.as_os_str().is_empty())
+                    .map(Path::to_path_buf)
+                    .collect()
+            },
+            absolute: ancestors(&absolute),
+        }
+    }
+}
+
+/// The rules that run on one file ([`Settings::enabled_rules_for`]).
+#[derive(Clone, Debug)]
+pub struct EnabledRules {
+    /// Indexed like [`registry::RULES`].
+    enabled: Vec<bool>,
+}
+
+impl EnabledRules {
+    pub fn contains(&self, rule: &RuleMeta) -> bool {
+        registry::index_of(rule).is_some_and(|i| self.enabled[i])
+    }
+}
+
+/// What a path glob is matched against: relative globs against the path
+/// relative to the root and its ancestors, absolute globs against the
+/// absolute path and its ancestors.
+struct MatchCandidates {
+    relative: Vec<PathBuf>,
+    absolute: Vec<PathBuf>,
+}
+
+impl MatchCandidates {
+    fn matches(&self, glob: &GlobMatcher) -> bool {
+        let list = if Path::new(glob.glob().glob()).is_absolute() {
+            &self.absolute
+        } else {
+            &self.relative
+        };
+        list.iter().any(|c| glob.is_match(c))
+    }
+}
+
+/// The canonical form of a path glob from a configuration file: `./`
+/// stripped, a pattern without `/` matched at any depth (`**/` prepended),
+/// a trailing `/` meaning everything below.
+pub fn normalize_path_glob(pattern: &str) -> String {
+    let mut pattern = pattern.trim();
+    while let Some(rest) = pattern.strip_prefix("./") {
+        pattern = rest;
+    }
+    let mut out = if pattern.contains('/') {
+        pattern.to_string()
+    } else {
+        format!("**/{pattern}")
+    };
+    if out.ends_with('/') {
+        out.push_str("**");
+    }
+    out
+}
+
+/// Compile a path glob (after [`normalize_path_glob`]).
+pub fn compile_path_glob(pattern: &str) -> Result<GlobMatcher, String> {
+    let normalized = normalize_path_glob(pattern);
+    GlobBuilder::new(&normalized)
+        .literal_separator(true)
+        .build()
+        .map(|g| g.compile_matcher())
+        .map_err(|e| format!("invalid glob '{pattern}': {}", glob_error_kind(&e)))
+}
+
+fn glob_error_kind(error: &globset::Error) -> String {
+    error.kind().to_string()
+}
+
+/// `path` made absolute against the working directory, with `.` and `..`
+/// resolved lexically.
+pub fn absolute_lexical(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push(component);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `path` relative to `base` (both absolute and normalised), with `..`
+/// components when `path` is not below `base`.
+pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
+    if let Ok(rest) = path.strip_prefix(base) {
+        return rest.to_path_buf();
+    }
+    let path_parts: Vec<Component> = path.components().collect();
+    let base_parts: Vec<Component> = base.components().collect();
+    let common = path_parts
+        .iter()
+        .zip(&base_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common == 0 {
+        return path.to_path_buf(); // another drive or root
+    }
+    let mut out = PathBuf::new();
+    for _ in common..base_parts.len() {
+        out.push("..");
+    }
+    for part in &path_parts[common..] {
+        out.push(part);
+    }
+    out
 }
 
 /// `--fail-on` / `lint.fail-on`.

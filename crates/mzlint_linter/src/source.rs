@@ -34,6 +34,10 @@ pub struct SourceFile {
     pub line_index: LineIndex,
     /// Why the file could not be linted (MZ001); no rule runs on it.
     pub load_error: Option<LoadError>,
+    /// The file on disk starts with a UTF-8 byte order mark, which `text`
+    /// does not hold: offsets into `text` are the file's byte offsets minus
+    /// 3. Writing the file back (`--fix`) restores it.
+    pub has_bom: bool,
 }
 
 /// A file that could not be read, decoded or is too large (MZ001).
@@ -76,6 +80,7 @@ impl SourceFile {
             parsed,
             line_index,
             load_error: None,
+            has_bom: false,
         }
     }
 
@@ -90,6 +95,7 @@ impl SourceFile {
             kind: FileKind::Materialize,
             parsed: ParsedFile::default(),
             load_error: Some(error),
+            has_bom: false,
         }
     }
 

@@ -1,22 +1,46 @@
 use crate::prelude::*;
 
 declare_rule! {
-/// * **Detects** a lexing or parsing failure in a Materialize statement, or a statement whose first word
-///   cannot begin one. Lexer texts are Materialize's (`unterminated quoted string`, `unterminated
-///   multiline comment`, `unterminated dollar-quoted string`, `hexadecimal escapes are not supported`,
-///   `identifier length exceeds 255 bytes`, `zero-length delimited identifier`, …). Parser messages have
-///   the shape `Expected <what>, found <token>` (`one of A or B or C` when several keywords fit), tokens
-///   described as in `materialize-ddl.md` §1.5 (`found HOST`, `identifier "x"`, `number "5"`,
-///   `left parenthesis`, `EOF`); a string token is `string literal`, without content (§2). Other parser
-///   texts are reproduced as is (`Cannot specify both CASCADE and RESTRICT in DROP`).
-/// * **Recovery**: at most one MZ000 per statement; skip to the next `;` at parenthesis depth 0 outside
-///   strings, comments and dollar quotes; lint everything else. If the head parsed (`CREATE CONNECTION
-///   <name> TO <TYPE>`, `CREATE SOURCE <name>`, …), the object is still registered in the project model so
-///   references to it do not cascade into MZ500.
-/// * **Not** on opaque statements, upstream statements (an upstream statement that fails to parse is
-///   skipped and logged at debug level), templated statements (§1.6), or `CREATE|ALTER|DROP PUBLICATION`
-///   and `ALTER TABLE … REPLICA IDENTITY` in a Materialize file (routed to the upstream model). Nor on
-///   inputs the parser must recover from and hand to a precise rule:
+/// ## What it does
+///
+/// Reports a Materialize statement that does not lex or parse, or whose first
+/// word cannot begin a statement — with Materialize's own text, so the report
+/// matches what `CREATE …` would answer:
+///
+/// * lexer errors: `unterminated quoted string`, `unterminated multiline
+///   comment`, `unterminated dollar-quoted string`, `hexadecimal escapes are not
+///   supported`, `identifier length exceeds 255 bytes`, `zero-length delimited
+///   identifier`, …;
+/// * parser errors: `Expected <what>, found <token>` (`Expected one of A or B
+///   or C` when several keywords fit). Tokens are described as Materialize does
+///   (`found HOST`, `identifier "x"`, `number "5"`, `left parenthesis`, `EOF`);
+///   a string is only `string literal`, never its content, and inside
+///   `CREATE|ALTER SECRET` or after a secret-bearing option no token text is
+///   printed at all (`found a token (redacted)`);
+/// * other parser texts as is (`Cannot specify both CASCADE and RESTRICT in
+///   DROP`).
+///
+/// The span is the offending token; at the end of input, the point right after
+/// the last token. An error at `;` is reported at the `;` (`found semicolon`).
+///
+/// **Recovery.** At most one MZ000 per statement. The statement ends at the
+/// next `;` at parenthesis depth 0 (outside strings, comments and dollar
+/// quotes) and the rest of the file is linted as usual. Other rules do not run
+/// on the failed statement, and `--fix` never edits it; but when its head
+/// parsed (`CREATE CONNECTION pg TO POSTGRES …`, `CREATE SOURCE s …`) the
+/// object still enters the project model, so references to it do not cascade
+/// into MZ500.
+///
+/// **Not reported** on:
+///
+/// * opaque statements (`SELECT`, `INSERT`, `COMMENT`, …) and upstream
+///   PostgreSQL/MySQL statements (an upstream statement that fails to parse is
+///   skipped and logged at debug level);
+/// * templated statements: a `{{ … }}`, `{% … %}` or `${…}` outside string
+///   literals;
+/// * `CREATE|ALTER|DROP PUBLICATION` and `ALTER TABLE … REPLICA IDENTITY` in a
+///   Materialize file (they feed the upstream model);
+/// * inputs a more precise rule reports instead:
 ///
 ///   | Input | Materialize says | Reported by |
 ///   |---|---|---|
@@ -28,12 +52,28 @@ declare_rule! {
 ///   | string where a name is required (`SSH TUNNEL 'bastion'`); bare word where a broker string is required | `Expected identifier, found string literal` | MZ106 |
 ///   | qualified names in `CREATE TABLE … FROM SOURCE … WITH (TEXT COLUMNS (…))` | `Expected …, found dot` | MZ110 |
 ///   | `<word>` in a name or value position | `Expected …, found operator` | MZ706 |
-/// * **Message** (span: the offending token; at end of input, zero-width after the last token):
-///   `Expected left parenthesis, found HOST`
-/// * **Why**: Materialize rejects the statement before planning; the text matches what it reports
-///   (`src/sql-parser/src/parser.rs`).
-/// * **Bad** `CREATE CONNECTION pg TO POSTGRES HOST 'pg.internal', DATABASE 'shop';`
-/// * **Good** `CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');`
+///
+/// ## Why is this bad?
+///
+/// Materialize rejects the statement before planning it, so nothing after it in
+/// a migration runs either (`src/sql-parser/src/parser.rs`).
+///
+/// ## Example
+///
+/// ```sql
+/// CREATE CONNECTION pg TO POSTGRES HOST 'pg.internal', DATABASE 'shop';
+/// ```
+///
+/// reports `Expected left parenthesis, found HOST` at `HOST`. Use instead:
+///
+/// ```sql
+/// CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');
+/// ```
+///
+/// ## Fix
+///
+/// None: say what you meant. Suppression comments can silence MZ000, but the
+/// statement still fails in Materialize.
     pub(crate) static RULE = {
         code: "MZ000",
         name: "syntax-error",
