@@ -72,44 +72,22 @@ pub(crate) fn with_publication_note(diagnostic: Diagnostic, publication: &Public
     )
 }
 
-/// The span that deletes element `index` of a comma-separated list whose
-/// elements are `spans` (in order): the element and the following comma
-/// with the whitespace between, or for the last element the preceding comma
-/// (rules.md §1.3).
-pub(crate) fn list_element_deletion(spans: &[Span], index: usize) -> Option<Span> {
-    let element = *spans.get(index)?;
-    if let Some(next) = spans.get(index + 1) {
-        return Some(Span::new(element.start, next.start));
-    }
-    let previous = spans.get(index.checked_sub(1)?)?;
-    Some(Span::new(previous.end, element.end))
-}
-
-/// Edits deleting several elements of one list; at least one must remain.
-pub(crate) fn list_elements_deletion(spans: &[Span], remove: &[usize]) -> Option<Vec<Edit>> {
+/// Edits deleting elements `remove` of a comma-separated list (rules.md
+/// §1.3, [`crate::fix::list_deletions`]); `None` unless one element remains.
+pub(crate) fn list_elements_deletion(
+    source: &str,
+    spans: &[Span],
+    remove: &[usize],
+) -> Option<Vec<Edit>> {
     if remove.is_empty() || remove.len() >= spans.len() {
         return None;
     }
-    let mut edits = Vec::new();
-    let mut i = 0;
-    while i < spans.len() {
-        if !remove.contains(&i) {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j + 1 < spans.len() && remove.contains(&(j + 1)) {
-            j += 1;
-        }
-        let span = if j + 1 < spans.len() {
-            Span::new(spans[i].start, spans[j + 1].start)
-        } else {
-            Span::new(spans[i - 1].end, spans[j].end)
-        };
-        edits.push(Edit::delete(span));
-        i = j + 1;
-    }
-    Some(edits)
+    Some(
+        crate::fix::list_deletions(source, spans, remove)
+            .into_iter()
+            .map(Edit::delete)
+            .collect(),
+    )
 }
 
 /// The edits deleting one option of a publication's `WITH (…)` (and the
@@ -140,7 +118,7 @@ pub(crate) fn delete_publication_option(
         return Some(vec![Edit::delete(Span::new(start, list.span.end))]);
     }
     let spans: Vec<Span> = list.options.iter().map(|o| o.span).collect();
-    Some(vec![Edit::delete(list_element_deletion(&spans, index)?)])
+    list_elements_deletion(source, &spans, &[index])
 }
 
 /// The upstream statement at a location.
