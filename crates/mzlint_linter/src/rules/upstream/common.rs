@@ -384,3 +384,20 @@ CREATE PUBLICATION mz_pub FOR TABLE public.orders, public.customers;
         }
     }
 }
+
+/// Covered sources per live publication name, project order.
+pub(crate) fn sources_by_publication(
+    model: &crate::upstream_model::UpstreamModel,
+) -> std::collections::HashMap<&str, Vec<&IngestSource>> {
+    let mut users: std::collections::HashMap<&str, Vec<&IngestSource>> =
+        std::collections::HashMap::new();
+    for (_, source) in model.covered_sources() {
+        if let Some(publication) = model.publication_of(source) {
+            users
+                .entry(publication.name.as_str())
+                .or_default()
+                .push(source);
+        }
+    }
+    users
+}
