@@ -1575,6 +1575,153 @@ impl PgModel {
     }
 }
 
+// ---------------------------------------------------------------------------
+// Types (MZ410)
+
+/// Whether Materialize ingests a column type natively.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TypeSupport {
+    Supported,
+    Unsupported {
+        /// The type as mzlint names it: `order_status`, `money[]`, `"char"`.
+        display: String,
+        /// What it is, when the model knows: `an enum`, `a domain over money`.
+        kind: Option<String>,
+    },
+}
+
+/// The types Materialize ingests natively (after aliases), rules.md MZ410.
+const SUPPORTED_TYPES: &[&str] = &[
+    "bool", "bpchar", "bytea", "char", "date", "daterange", "float4", "float8", "int2",
+    "int2vector", "int4", "int4range", "int8", "int8range", "interval", "json", "jsonb", "numeric",
+    "numrange", "oid", "text", "time", "timestamp", "timestamptz", "tsrange", "tstzrange", "uuid",
+    "varchar",
+];
+
+/// A built-in type name (normalised words) → its canonical name.
+fn builtin_type(ty: &up::TypeName) -> Option<&'static str> {
+    if ty.quoted {
+        // Quoting keeps the case; only `"char"` differs from its bare form.
+        return match ty.normalized.as_str() {
+            "char" => Some("char"),
+            other => SUPPORTED_TYPES.iter().copied().find(|t| *t == other),
+        };
+    }
+    Some(match ty.normalized.as_str() {
+        "bool" | "boolean" => "bool",
+        "int2" | "smallint" | "smallserial" | "serial2" => "int2",
+        "int4" | "int" | "integer" | "serial" | "serial4" => "int4",
+        "int8" | "bigint" | "bigserial" | "serial8" => "int8",
+        "float4" | "real" => "float4",
+        "float8" | "double precision" => "float8",
+        "float" => match ty.modifiers.first().map(|m| m.text.trim().parse::<u32>()) {
+            None => "float8",
+            Some(Ok(1..=24)) => "float4",
+            Some(Ok(25..=53)) => "float8",
+            Some(_) => return None,
+        },
+        "numeric" | "decimal" | "dec" => "numeric",
+        "varchar" | "character varying" | "char varying" | "national character varying"
+        | "national char varying" | "nchar varying" => "varchar",
+        "bpchar" | "character" | "char" | "national character" | "national char" | "nchar" => {
+            "bpchar"
+        }
+        "timestamp" | "timestamp without time zone" => "timestamp",
+        "timestamptz" | "timestamp with time zone" => "timestamptz",
+        "time" | "time without time zone" => "time",
+        "timetz" | "time with time zone" => "timetz",
+        other => SUPPORTED_TYPES.iter().copied().find(|t| *t == other)?,
+    })
+}
+
+/// How mzlint writes a type in messages.
+pub fn type_display(ty: &up::TypeName) -> String {
+    let mut out = String::new();
+    if let Some(schema) = &ty.schema {
+        if schema.value != "pg_catalog" {
+            out.push_str(&schema.value);
+            out.push('.');
+        }
+    }
+    if ty.quoted {
+        out.push_str(&format!("\"{}\"", ty.normalized));
+    } else {
+        out.push_str(&ty.normalized);
+    }
+    for _ in &ty.array_bounds {
+        out.push_str("[]");
+    }
+    out
+}
+
+impl PgModel {
+    /// A user type by the name a column writes, searched in its schema (or
+    /// the column's search-path schema, then `public`, then any schema with
+    /// a unique type of that name).
+    fn user_type(&self, ty: &up::TypeName, type_schema: &str) -> Option<&UserType> {
+        let name = ty.normalized.clone();
+        if let Some(schema) = &ty.schema {
+            return self.types.get(&TableName {
+                schema: schema.value.clone(),
+                name,
+            });
+        }
+        for schema in [type_schema, "public"] {
+            if let Some(found) = self.types.get(&TableName {
+                schema: schema.to_string(),
+                name: name.clone(),
+            }) {
+                return Some(found);
+            }
+        }
+        let mut matches = self.types.iter().filter(|(k, _)| k.name == name);
+        match (matches.next(), matches.next()) {
+            (Some((_, found)), None) => Some(found),
+            _ => None,
+        }
+    }
+
+    /// Whether Materialize ingests a column of type `ty` natively (rules.md
+    /// MZ410: aliases, modifiers and a `pg_catalog.` prefix ignored, arrays
+    /// of supported types supported, domains resolved to their base type).
+    pub fn type_support(&self, ty: &up::TypeName, type_schema: &str) -> TypeSupport {
+        self.type_support_depth(ty, type_schema, 0)
+    }
+
+    fn type_support_depth(&self, ty: &up::TypeName, type_schema: &str, depth: usize) -> TypeSupport {
+        let display = type_display(ty);
+        let catalog = ty.schema.as_ref().is_none_or(|s| s.value == "pg_catalog");
+        if catalog {
+            if let Some(builtin) = builtin_type(ty) {
+                return if SUPPORTED_TYPES.contains(&builtin) {
+                    TypeSupport::Supported
+                } else {
+                    TypeSupport::Unsupported {
+                        display,
+                        kind: None,
+                    }
+                };
+            }
+        }
+        let kind = match self.user_type(ty, type_schema) {
+            Some(UserType::Enum) => Some("an enum".to_string()),
+            Some(UserType::Composite(_)) => Some("a composite type".to_string()),
+            Some(UserType::Range) => Some("a range type".to_string()),
+            Some(UserType::Base) => Some("a user-defined base type".to_string()),
+            Some(UserType::Domain { base, type_schema }) if depth < 8 => {
+                match self.type_support_depth(base, type_schema, depth + 1) {
+                    TypeSupport::Supported => return TypeSupport::Supported,
+                    TypeSupport::Unsupported { display: inner, .. } => {
+                        Some(format!("a domain over {inner}"))
+                    }
+                }
+            }
+            Some(UserType::Domain { .. }) | None => None,
+        };
+        TypeSupport::Unsupported { display, kind }
+    }
+}
+
 /// True when `privileges` grant `kind` on the whole object (not columns).
 fn whole(privileges: &up::Privileges, kind: up::PrivilegeKind) -> bool {
     match privileges {
