@@ -1592,9 +1592,33 @@ pub enum TypeSupport {
 
 /// The types Materialize ingests natively (after aliases), rules.md MZ410.
 const SUPPORTED_TYPES: &[&str] = &[
-    "bool", "bpchar", "bytea", "char", "date", "daterange", "float4", "float8", "int2",
-    "int2vector", "int4", "int4range", "int8", "int8range", "interval", "json", "jsonb", "numeric",
-    "numrange", "oid", "text", "time", "timestamp", "timestamptz", "tsrange", "tstzrange", "uuid",
+    "bool",
+    "bpchar",
+    "bytea",
+    "char",
+    "date",
+    "daterange",
+    "float4",
+    "float8",
+    "int2",
+    "int2vector",
+    "int4",
+    "int4range",
+    "int8",
+    "int8range",
+    "interval",
+    "json",
+    "jsonb",
+    "numeric",
+    "numrange",
+    "oid",
+    "text",
+    "time",
+    "timestamp",
+    "timestamptz",
+    "tsrange",
+    "tstzrange",
+    "uuid",
     "varchar",
 ];
 
@@ -1621,8 +1645,12 @@ fn builtin_type(ty: &up::TypeName) -> Option<&'static str> {
             Some(_) => return None,
         },
         "numeric" | "decimal" | "dec" => "numeric",
-        "varchar" | "character varying" | "char varying" | "national character varying"
-        | "national char varying" | "nchar varying" => "varchar",
+        "varchar"
+        | "character varying"
+        | "char varying"
+        | "national character varying"
+        | "national char varying"
+        | "nchar varying" => "varchar",
         "bpchar" | "character" | "char" | "national character" | "national char" | "nchar" => {
             "bpchar"
         }
@@ -1688,7 +1716,12 @@ impl PgModel {
         self.type_support_depth(ty, type_schema, 0)
     }
 
-    fn type_support_depth(&self, ty: &up::TypeName, type_schema: &str, depth: usize) -> TypeSupport {
+    fn type_support_depth(
+        &self,
+        ty: &up::TypeName,
+        type_schema: &str,
+        depth: usize,
+    ) -> TypeSupport {
         let display = type_display(ty);
         let catalog = ty.schema.as_ref().is_none_or(|s| s.value == "pg_catalog");
         if catalog {

@@ -125,16 +125,31 @@ CREATE PUBLICATION mz_pub FOR ALL TABLES;
     #[test]
     fn good_example() {
         let upstream = UPSTREAM.replace("FOR ALL TABLES", "FOR TABLE public.orders");
-        assert_eq!(lint_all(&[("upstream/setup.sql", &upstream), ("src.sql", GOOD)]), []);
+        assert_eq!(
+            lint_all(&[("upstream/setup.sql", &upstream), ("src.sql", GOOD)]),
+            []
+        );
     }
 
     #[test]
     fn either_side_scoped() {
-        assert!(lint_code(&[("upstream/setup.sql", UPSTREAM), ("src.sql", GOOD)], "MZ402").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", UPSTREAM), ("src.sql", GOOD)],
+            "MZ402"
+        )
+        .is_empty());
         let upstream = UPSTREAM.replace("FOR ALL TABLES", "FOR TABLE public.orders");
-        assert!(lint_code(&[("upstream/setup.sql", &upstream), ("src.sql", BAD)], "MZ402").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", &upstream), ("src.sql", BAD)],
+            "MZ402"
+        )
+        .is_empty());
         let upstream = UPSTREAM.replace("FOR ALL TABLES", "FOR TABLES IN SCHEMA public");
-        assert!(lint_code(&[("upstream/setup.sql", &upstream), ("src.sql", BAD)], "MZ402").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", &upstream), ("src.sql", BAD)],
+            "MZ402"
+        )
+        .is_empty());
     }
 
     #[test]
@@ -142,7 +157,10 @@ CREATE PUBLICATION mz_pub FOR ALL TABLES;
         // Re-created scoped after a DROP: the final state is scoped.
         let files = [
             ("upstream/a.sql", UPSTREAM),
-            ("upstream/b.sql", "DROP PUBLICATION mz_pub;\nCREATE PUBLICATION mz_pub FOR TABLE public.orders;"),
+            (
+                "upstream/b.sql",
+                "DROP PUBLICATION mz_pub;\nCREATE PUBLICATION mz_pub FOR TABLE public.orders;",
+            ),
             ("src.sql", BAD),
         ];
         assert!(lint_code(&files, "MZ402").is_empty());
@@ -153,11 +171,20 @@ CREATE PUBLICATION mz_pub FOR ALL TABLES;
     #[test]
     fn layout_variants() {
         let source = "-- ⚠ legacy\r\nCREATE SOURCE \"Src\" IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION mz_pub)\r\n  for /* every */ all tables;\r\n";
-        let found = lint_code(&[("upstream/setup.sql", UPSTREAM), ("src.sql", source)], "MZ402");
+        let found = lint_code(
+            &[("upstream/setup.sql", UPSTREAM), ("src.sql", source)],
+            "MZ402",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text, "for /* every */ all tables");
-        assert!(found[0].message.starts_with("source `\"Src\"` takes FOR ALL TABLES"));
+        assert!(found[0]
+            .message
+            .starts_with("source `\"Src\"` takes FOR ALL TABLES"));
         let suppressed = format!("-- mzlint: ignore[all-tables-from-database-publication]\n{BAD}");
-        assert!(lint_code(&[("upstream/setup.sql", UPSTREAM), ("src.sql", &suppressed)], "MZ402").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", UPSTREAM), ("src.sql", &suppressed)],
+            "MZ402"
+        )
+        .is_empty());
     }
 }

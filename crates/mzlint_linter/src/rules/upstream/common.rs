@@ -64,7 +64,10 @@ pub(crate) fn with_source_note(
 }
 
 /// Add a related note at the publication's defining `CREATE PUBLICATION`.
-pub(crate) fn with_publication_note(diagnostic: Diagnostic, publication: &Publication) -> Diagnostic {
+pub(crate) fn with_publication_note(
+    diagnostic: Diagnostic,
+    publication: &Publication,
+) -> Diagnostic {
     diagnostic.with_related(
         publication.name_site.location.file,
         publication.name_site.span,
@@ -132,6 +135,22 @@ pub(crate) fn upstream_statement<'a>(
     }
 }
 
+/// Covered sources per live publication name, project order.
+pub(crate) fn sources_by_publication(
+    model: &crate::upstream_model::UpstreamModel,
+) -> std::collections::HashMap<&str, Vec<&IngestSource>> {
+    let mut users: std::collections::HashMap<&str, Vec<&IngestSource>> =
+        std::collections::HashMap::new();
+    for (_, source) in model.covered_sources() {
+        if let Some(publication) = model.publication_of(source) {
+            users
+                .entry(publication.name.as_str())
+                .or_default()
+                .push(source);
+        }
+    }
+    users
+}
 
 #[cfg(test)]
 pub(crate) mod testing {
@@ -209,10 +228,7 @@ CREATE PUBLICATION mz_pub FOR TABLE public.orders, public.customers;
                     format!("{}:{row}:{col} {}", other.display_path(), r.message)
                 })
                 .collect(),
-            fix: d
-                .fix
-                .as_ref()
-                .map(|f| (f.applicability, f.message.clone())),
+            fix: d.fix.as_ref().map(|f| (f.applicability, f.message.clone())),
         }
     }
 
@@ -263,7 +279,12 @@ CREATE PUBLICATION mz_pub FOR TABLE public.orders, public.customers;
                     );
                 }
                 if let Some(fix) = &d.fix {
-                    let _ = writeln!(out, "  fix ({}): {}", fix.applicability.as_str(), fix.message);
+                    let _ = writeln!(
+                        out,
+                        "  fix ({}): {}",
+                        fix.applicability.as_str(),
+                        fix.message
+                    );
                     for edit in &fix.edits {
                         let (row, col) = file.row_col(edit.span.start);
                         let _ = writeln!(
@@ -353,7 +374,13 @@ CREATE PUBLICATION mz_pub FOR TABLE public.orders, public.customers;
         assert_eq!(fixed, expected);
         let after: Vec<(&str, &str)> = files
             .iter()
-            .map(|(p, t)| if *p == path { (*p, fixed.as_str()) } else { (*p, *t) })
+            .map(|(p, t)| {
+                if *p == path {
+                    (*p, fixed.as_str())
+                } else {
+                    (*p, *t)
+                }
+            })
             .collect();
         let remaining = lint_all(&after);
         assert!(
@@ -383,21 +410,4 @@ CREATE PUBLICATION mz_pub FOR TABLE public.orders, public.customers;
             }
         }
     }
-}
-
-/// Covered sources per live publication name, project order.
-pub(crate) fn sources_by_publication(
-    model: &crate::upstream_model::UpstreamModel,
-) -> std::collections::HashMap<&str, Vec<&IngestSource>> {
-    let mut users: std::collections::HashMap<&str, Vec<&IngestSource>> =
-        std::collections::HashMap::new();
-    for (_, source) in model.covered_sources() {
-        if let Some(publication) = model.publication_of(source) {
-            users
-                .entry(publication.name.as_str())
-                .or_default()
-                .push(source);
-        }
-    }
-    users
 }

@@ -84,7 +84,10 @@ mod tests {
     fn bad_example() {
         let files = [
             ("upstream/base.sql", BASE),
-            ("upstream/setup.sql", "CREATE PUBLICATION mz_pub FOR ALL TABLES;"),
+            (
+                "upstream/setup.sql",
+                "CREATE PUBLICATION mz_pub FOR ALL TABLES;",
+            ),
         ];
         let found = lint_all(&files);
         assert_eq!(found.len(), 1, "{found:#?}");
@@ -100,7 +103,10 @@ mod tests {
             f.help,
             "keep one CREATE PUBLICATION and change it with ALTER PUBLICATION; otherwise the live definition depends on which script ran"
         );
-        assert_eq!(f.related, ["upstream/base.sql:1:20 publication mz_pub is first created here"]);
+        assert_eq!(
+            f.related,
+            ["upstream/base.sql:1:20 publication mz_pub is first created here"]
+        );
         insta::assert_snapshot!(render(&files, "MZ408"));
     }
 
@@ -108,7 +114,10 @@ mod tests {
     fn good_example() {
         let files = [
             ("upstream/base.sql", BASE),
-            ("upstream/setup.sql", "ALTER PUBLICATION mz_pub ADD TABLE public.refunds;"),
+            (
+                "upstream/setup.sql",
+                "ALTER PUBLICATION mz_pub ADD TABLE public.refunds;",
+            ),
         ];
         assert_eq!(lint_all(&files), []);
     }
@@ -124,7 +133,10 @@ mod tests {
         // Re-created after a DROP.
         let files = [
             ("upstream/base.sql", BASE),
-            ("upstream/setup.sql", "DROP PUBLICATION IF EXISTS mz_pub;\nCREATE PUBLICATION mz_pub FOR ALL TABLES;"),
+            (
+                "upstream/setup.sql",
+                "DROP PUBLICATION IF EXISTS mz_pub;\nCREATE PUBLICATION mz_pub FOR ALL TABLES;",
+            ),
         ];
         assert!(lint_code(&files, "MZ408").is_empty());
     }
@@ -153,7 +165,10 @@ mod tests {
             "publication p is created again with a different definition: FOR TABLE public.t, TABLES IN SCHEMA audit here, FOR TABLES IN SCHEMA public at pubs.sql:2"
         );
         assert_eq!(found[0].text, "P");
-        let suppressed = files[0].1.replace("create publication P", "create publication P -- mzlint: ignore[MZ408]\r\n");
+        let suppressed = files[0].1.replace(
+            "create publication P",
+            "create publication P -- mzlint: ignore[MZ408]\r\n",
+        );
         assert!(lint_code(&[("pubs.sql", &suppressed)], "MZ408").is_empty());
     }
 }

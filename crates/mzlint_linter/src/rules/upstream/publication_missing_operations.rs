@@ -1,4 +1,6 @@
-use super::common::{delete_publication_option, sources_by_publication, upstream_statement, with_source_note};
+use super::common::{
+    delete_publication_option, sources_by_publication, upstream_statement, with_source_note,
+};
 use crate::prelude::*;
 
 declare_rule! {
@@ -100,7 +102,10 @@ mod tests {
     #[test]
     fn bad_example() {
         let up = upstream("CREATE PUBLICATION mz_pub FOR TABLE public.orders, public.customers WITH (publish = 'insert');");
-        let files = [("upstream/setup.sql", up.as_str()), ("src.sql", GOOD_SOURCE)];
+        let files = [
+            ("upstream/setup.sql", up.as_str()),
+            ("src.sql", GOOD_SOURCE),
+        ];
         let found = lint_all(&files);
         assert_eq!(found.len(), 1, "{found:#?}");
         let f = &found[0];
@@ -111,36 +116,70 @@ mod tests {
             "publication mz_pub publishes only insert; Materialize needs insert, update and delete"
         );
         assert_eq!(f.text, "publish = 'insert'");
-        assert_eq!(f.help, "remove the publish option (the default publishes every operation)");
-        assert_eq!(f.related, ["src.sql:1:78 source `src` uses publication 'mz_pub' here"]);
-        assert_eq!(f.fix, Some((Applicability::Unsafe, "Remove the publish option".into())));
+        assert_eq!(
+            f.help,
+            "remove the publish option (the default publishes every operation)"
+        );
+        assert_eq!(
+            f.related,
+            ["src.sql:1:78 source `src` uses publication 'mz_pub' here"]
+        );
+        assert_eq!(
+            f.fix,
+            Some((Applicability::Unsafe, "Remove the publish option".into()))
+        );
         insta::assert_snapshot!(render(&files, "MZ405"));
-        assert_fix(&files, "MZ405", "upstream/setup.sql", Applicability::Unsafe, RUNNING_EXAMPLE);
+        assert_fix(
+            &files,
+            "MZ405",
+            "upstream/setup.sql",
+            Applicability::Unsafe,
+            RUNNING_EXAMPLE,
+        );
     }
 
     #[test]
     fn good_example() {
-        let files = [("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", GOOD_SOURCE)];
+        let files = [
+            ("upstream/setup.sql", RUNNING_EXAMPLE),
+            ("src.sql", GOOD_SOURCE),
+        ];
         assert_eq!(lint_all(&files), []);
     }
 
     #[test]
     fn truncate_missing_is_fine_and_case_is_ignored() {
         let up = upstream("CREATE PUBLICATION mz_pub FOR TABLE public.orders, public.customers WITH (publish = ' Insert,UPDATE , delete');");
-        assert!(lint_code(&[("upstream/setup.sql", &up), ("src.sql", GOOD_SOURCE)], "MZ405").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", &up), ("src.sql", GOOD_SOURCE)],
+            "MZ405"
+        )
+        .is_empty());
         let up = upstream("CREATE PUBLICATION mz_pub FOR TABLE public.orders, public.customers WITH (publish = '');");
-        let found = lint_code(&[("upstream/setup.sql", &up), ("src.sql", GOOD_SOURCE)], "MZ405");
+        let found = lint_code(
+            &[("upstream/setup.sql", &up), ("src.sql", GOOD_SOURCE)],
+            "MZ405",
+        );
         assert_eq!(found[0].message, "publication mz_pub publishes no operations; Materialize needs insert, update and delete");
     }
 
     #[test]
     fn other_options_stay() {
         let up = upstream("CREATE PUBLICATION mz_pub FOR TABLE public.orders, public.customers WITH (publish_via_partition_root = false, publish = 'insert, update');");
-        let files = [("upstream/setup.sql", up.as_str()), ("src.sql", GOOD_SOURCE)];
+        let files = [
+            ("upstream/setup.sql", up.as_str()),
+            ("src.sql", GOOD_SOURCE),
+        ];
         let found = lint_code(&files, "MZ405");
         assert_eq!(found[0].message, "publication mz_pub publishes only insert, update; Materialize needs insert, update and delete");
         let expected = upstream("CREATE PUBLICATION mz_pub FOR TABLE public.orders, public.customers WITH (publish_via_partition_root = false);");
-        assert_fix(&files, "MZ405", "upstream/setup.sql", Applicability::Unsafe, &expected);
+        assert_fix(
+            &files,
+            "MZ405",
+            "upstream/setup.sql",
+            Applicability::Unsafe,
+            &expected,
+        );
     }
 
     #[test]
@@ -149,7 +188,10 @@ mod tests {
         // finding is on the ALTER; with no other option there is no fix.
         let files = [
             ("upstream/a.sql", RUNNING_EXAMPLE),
-            ("upstream/b.sql", "ALTER PUBLICATION mz_pub SET (publish = 'insert, update');"),
+            (
+                "upstream/b.sql",
+                "ALTER PUBLICATION mz_pub SET (publish = 'insert, update');",
+            ),
             ("src.sql", GOOD_SOURCE),
         ];
         let found = lint_code(&files, "MZ405");
@@ -161,7 +203,10 @@ mod tests {
         let up = upstream("CREATE PUBLICATION mz_pub FOR TABLE public.orders, public.customers WITH (publish = 'insert');");
         let files = [
             ("upstream/a.sql", up.as_str()),
-            ("upstream/b.sql", "ALTER PUBLICATION mz_pub SET (publish = 'insert, update, delete');"),
+            (
+                "upstream/b.sql",
+                "ALTER PUBLICATION mz_pub SET (publish = 'insert, update, delete');",
+            ),
             ("src.sql", GOOD_SOURCE),
         ];
         assert!(lint_code(&files, "MZ405").is_empty());
@@ -179,8 +224,15 @@ mod tests {
     fn layout_variants() {
         // Materialize file holding the publication, CRLF, comments, mixed case.
         let publication = "-- ✓ publication\r\nCreate Publication MZ_PUB for table public.orders, public.customers\r\n  with (PUBLISH /* ops */ = 'insert');\r\n";
-        let tables = RUNNING_EXAMPLE.replace("CREATE PUBLICATION mz_pub FOR TABLE public.orders, public.customers;\n", "");
-        let files = [("upstream/setup.sql", tables.as_str()), ("pub.sql", publication), ("src.sql", GOOD_SOURCE)];
+        let tables = RUNNING_EXAMPLE.replace(
+            "CREATE PUBLICATION mz_pub FOR TABLE public.orders, public.customers;\n",
+            "",
+        );
+        let files = [
+            ("upstream/setup.sql", tables.as_str()),
+            ("pub.sql", publication),
+            ("src.sql", GOOD_SOURCE),
+        ];
         let found = lint_code(&files, "MZ405");
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].text, "PUBLISH /* ops */ = 'insert'");

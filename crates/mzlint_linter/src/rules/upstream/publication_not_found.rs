@@ -171,14 +171,23 @@ mod tests {
 
     #[test]
     fn good_example() {
-        let files = [("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", GOOD_SOURCE)];
+        let files = [
+            ("upstream/setup.sql", RUNNING_EXAMPLE),
+            ("src.sql", GOOD_SOURCE),
+        ];
         assert_eq!(lint_all(&files), []);
     }
 
     #[test]
     fn fix_replaces_the_value() {
         let files = [("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", BAD)];
-        assert_fix(&files, "MZ400", "src.sql", Applicability::Unsafe, GOOD_SOURCE);
+        assert_fix(
+            &files,
+            "MZ400",
+            "src.sql",
+            Applicability::Unsafe,
+            GOOD_SOURCE,
+        );
     }
 
     #[test]
@@ -192,7 +201,10 @@ mod tests {
             found[0].message,
             "publication 'MzPub' is not defined upstream, but 'mzpub' is: PostgreSQL folds unquoted names to lower case"
         );
-        assert_eq!(found[0].help, "write PUBLICATION 'mzpub', or quote the name upstream");
+        assert_eq!(
+            found[0].help,
+            "write PUBLICATION 'mzpub', or quote the name upstream"
+        );
         assert_eq!(found[0].text, "'MzPub'");
         assert_fix(
             &files,
@@ -203,13 +215,20 @@ mod tests {
         );
         // A quoted name keeps its case upstream: then it matches.
         let quoted = upstream.replace("MzPub", "\"MzPub\"");
-        assert!(lint_code(&[("upstream/setup.sql", &quoted), ("src.sql", source)], "MZ400").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", &quoted), ("src.sql", source)],
+            "MZ400"
+        )
+        .is_empty());
     }
 
     #[test]
     fn no_suggestion_lists_the_publications() {
         let source = BAD.replace("mz_pubs", "inventory");
-        let files = [("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", source.as_str())];
+        let files = [
+            ("upstream/setup.sql", RUNNING_EXAMPLE),
+            ("src.sql", source.as_str()),
+        ];
         let found = lint_code(&files, "MZ400");
         assert_eq!(found.len(), 1);
         assert_eq!(
@@ -222,7 +241,10 @@ mod tests {
     #[test]
     fn dropped_publication_is_absent() {
         let upstream = format!("{RUNNING_EXAMPLE}DROP PUBLICATION mz_pub;\n");
-        let files = [("upstream/setup.sql", upstream.as_str()), ("src.sql", GOOD_SOURCE)];
+        let files = [
+            ("upstream/setup.sql", upstream.as_str()),
+            ("src.sql", GOOD_SOURCE),
+        ];
         let found = lint_code(&files, "MZ400");
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(
@@ -232,7 +254,10 @@ mod tests {
         // Re-created in a later file: present again.
         let files = [
             ("upstream/setup.sql", upstream.as_str()),
-            ("upstream/zz.sql", "CREATE PUBLICATION mz_pub FOR TABLE public.orders, public.customers;"),
+            (
+                "upstream/zz.sql",
+                "CREATE PUBLICATION mz_pub FOR TABLE public.orders, public.customers;",
+            ),
             ("src.sql", GOOD_SOURCE),
         ];
         assert!(lint_code(&files, "MZ400").is_empty());
@@ -243,14 +268,21 @@ mod tests {
         // A single file (standard input) or a project without upstream SQL.
         assert!(lint_code(&[("src.sql", BAD)], "MZ400").is_empty());
         let upstream = "CREATE TABLE public.orders (id bigint);\n";
-        assert!(lint_code(&[("upstream/setup.sql", upstream), ("src.sql", BAD)], "MZ400").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", upstream), ("src.sql", BAD)],
+            "MZ400"
+        )
+        .is_empty());
     }
 
     #[test]
     fn placeholders_are_skipped() {
         for value in ["'${PUBLICATION}'", "'<publication>'", "'{{ pub }}'"] {
             let source = BAD.replace("'mz_pubs'", value);
-            let files = [("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", source.as_str())];
+            let files = [
+                ("upstream/setup.sql", RUNNING_EXAMPLE),
+                ("src.sql", source.as_str()),
+            ];
             assert!(lint_code(&files, "MZ400").is_empty(), "{value}");
         }
     }
@@ -289,7 +321,10 @@ mod tests {
     fn publication_in_a_materialize_file() {
         // CREATE PUBLICATION found in a Materialize file feeds the model.
         let files = [
-            ("a.sql", "CREATE PUBLICATION mz_pub FOR TABLE public.orders;"),
+            (
+                "a.sql",
+                "CREATE PUBLICATION mz_pub FOR TABLE public.orders;",
+            ),
             ("b.sql", BAD),
         ];
         let found = lint_code(&files, "MZ400");
@@ -300,7 +335,10 @@ mod tests {
     #[test]
     fn suppressed() {
         let source = format!("-- mzlint: ignore[MZ400]\n{BAD}");
-        let files = [("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", source.as_str())];
+        let files = [
+            ("upstream/setup.sql", RUNNING_EXAMPLE),
+            ("src.sql", source.as_str()),
+        ];
         assert!(lint_all(&files).is_empty());
     }
 }

@@ -1,4 +1,6 @@
-use super::common::{delete_publication_option, sources_by_publication, upstream_statement, with_source_note};
+use super::common::{
+    delete_publication_option, sources_by_publication, upstream_statement, with_source_note,
+};
 use crate::prelude::*;
 
 declare_rule! {
@@ -109,27 +111,49 @@ ALTER TABLE public.events_2026_01 REPLICA IDENTITY FULL;
             f.help,
             "remove it; Materialize ingests each leaf partition, and with the option results can be wrong after partitions are attached, detached or truncated"
         );
-        assert_eq!(f.fix, Some((Applicability::DisplayOnly, "Remove publish_via_partition_root".into())));
+        assert_eq!(
+            f.fix,
+            Some((
+                Applicability::DisplayOnly,
+                "Remove publish_via_partition_root".into()
+            ))
+        );
         insta::assert_snapshot!(render(&files, "MZ406"));
         let expected = upstream("CREATE PUBLICATION mz_events FOR TABLE public.events;");
-        assert_fix(&files, "MZ406", "upstream/setup.sql", Applicability::DisplayOnly, &expected);
+        assert_fix(
+            &files,
+            "MZ406",
+            "upstream/setup.sql",
+            Applicability::DisplayOnly,
+            &expected,
+        );
     }
 
     #[test]
     fn good_example() {
         let up = upstream("CREATE PUBLICATION mz_events FOR TABLE public.events;");
-        assert_eq!(lint_all(&[("upstream/setup.sql", &up), ("src.sql", SOURCE)]), []);
+        assert_eq!(
+            lint_all(&[("upstream/setup.sql", &up), ("src.sql", SOURCE)]),
+            []
+        );
     }
 
     #[test]
     fn truthy_spellings() {
         for value in ["", " = on", " = '1'", " = yes", " = TRUE"] {
             let up = upstream(&format!("CREATE PUBLICATION mz_events FOR TABLE public.events WITH (publish_via_partition_root{value});"));
-            assert_eq!(lint_code(&[("upstream/setup.sql", &up), ("src.sql", SOURCE)], "MZ406").len(), 1, "{value}");
+            assert_eq!(
+                lint_code(&[("upstream/setup.sql", &up), ("src.sql", SOURCE)], "MZ406").len(),
+                1,
+                "{value}"
+            );
         }
         for value in [" = false", " = off", " = 0"] {
             let up = upstream(&format!("CREATE PUBLICATION mz_events FOR TABLE public.events WITH (publish_via_partition_root{value});"));
-            assert!(lint_code(&[("upstream/setup.sql", &up), ("src.sql", SOURCE)], "MZ406").is_empty(), "{value}");
+            assert!(
+                lint_code(&[("upstream/setup.sql", &up), ("src.sql", SOURCE)], "MZ406").is_empty(),
+                "{value}"
+            );
         }
     }
 
@@ -161,11 +185,24 @@ ALTER TABLE public.events_2026_01 REPLICA IDENTITY FULL;
     fn silent_without_coverage_and_when_suppressed() {
         let up = upstream("CREATE PUBLICATION mz_events FOR TABLE public.events WITH (publish_via_partition_root = true);");
         assert!(lint_code(&[("upstream/setup.sql", &up)], "MZ406").is_empty());
-        let suppressed = up.replace("CREATE PUBLICATION", "-- mzlint: ignore[publish-via-partition-root]\nCREATE PUBLICATION");
-        assert!(lint_code(&[("upstream/setup.sql", &suppressed), ("src.sql", SOURCE)], "MZ406").is_empty());
+        let suppressed = up.replace(
+            "CREATE PUBLICATION",
+            "-- mzlint: ignore[publish-via-partition-root]\nCREATE PUBLICATION",
+        );
+        assert!(lint_code(
+            &[("upstream/setup.sql", &suppressed), ("src.sql", SOURCE)],
+            "MZ406"
+        )
+        .is_empty());
         // CRLF and mixed case.
-        let crlf = up.replace('\n', "\r\n").replace("WITH (publish_via_partition_root", "with ( Publish_Via_Partition_Root");
-        let found = lint_code(&[("upstream/setup.sql", &crlf), ("src.sql", SOURCE)], "MZ406");
+        let crlf = up.replace('\n', "\r\n").replace(
+            "WITH (publish_via_partition_root",
+            "with ( Publish_Via_Partition_Root",
+        );
+        let found = lint_code(
+            &[("upstream/setup.sql", &crlf), ("src.sql", SOURCE)],
+            "MZ406",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text, "Publish_Via_Partition_Root = true");
     }

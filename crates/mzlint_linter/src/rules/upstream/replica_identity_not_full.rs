@@ -1,5 +1,7 @@
 use crate::prelude::*;
-use crate::upstream_model::{list_with_more, ClauseScope, Identity, IngestSource, TableId, UpstreamModel};
+use crate::upstream_model::{
+    list_with_more, ClauseScope, Identity, IngestSource, TableId, UpstreamModel,
+};
 
 declare_rule! {
 /// ## What it does
@@ -75,7 +77,13 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
                     let mut tables: Vec<TableId> = failing.iter().map(|i| i.table).collect();
                     tables.dedup();
                     if let [table] = tables.as_slice() {
-                        out.push(single(model, source, *table, clause.location.file, clause.span));
+                        out.push(single(
+                            model,
+                            source,
+                            *table,
+                            clause.location.file,
+                            clause.span,
+                        ));
                         continue;
                     }
                     let names: Vec<String> = tables
@@ -149,7 +157,11 @@ fn single(
 }
 
 /// Notes at the table's CREATE TABLE and at an explicit non-FULL identity.
-fn with_table_notes(model: &UpstreamModel, mut diagnostic: Diagnostic, table: TableId) -> Diagnostic {
+fn with_table_notes(
+    model: &UpstreamModel,
+    mut diagnostic: Diagnostic,
+    table: TableId,
+) -> Diagnostic {
     let t = &model.pg.tables[table];
     if let Some(create) = t.create {
         diagnostic = diagnostic.with_related(
@@ -192,30 +204,52 @@ CREATE PUBLICATION mz_pub FOR TABLE public.orders;
             "public.orders is ingested by source `src` but has REPLICA IDENTITY DEFAULT upstream; Materialize requires REPLICA IDENTITY FULL"
         );
         assert_eq!(f.text, "public.orders");
-        assert_eq!(f.help, "add upstream: ALTER TABLE public.orders REPLICA IDENTITY FULL;");
-        assert_eq!(f.related, ["upstream/setup.sql:1:14 public.orders is created here"]);
+        assert_eq!(
+            f.help,
+            "add upstream: ALTER TABLE public.orders REPLICA IDENTITY FULL;"
+        );
+        assert_eq!(
+            f.related,
+            ["upstream/setup.sql:1:14 public.orders is created here"]
+        );
         insta::assert_snapshot!(render(&files, "MZ404"));
     }
 
     #[test]
     fn good_example() {
         let upstream = format!("{UPSTREAM}ALTER TABLE public.orders REPLICA IDENTITY FULL;\n");
-        assert_eq!(lint_all(&[("upstream/setup.sql", &upstream), ("src.sql", SOURCE)]), []);
+        assert_eq!(
+            lint_all(&[("upstream/setup.sql", &upstream), ("src.sql", SOURCE)]),
+            []
+        );
     }
 
     #[test]
     fn nothing_using_index_and_unknown() {
         let upstream = format!("{UPSTREAM}ALTER TABLE public.orders REPLICA IDENTITY FULL;\nALTER TABLE ONLY public.orders REPLICA IDENTITY USING INDEX orders_pkey;\n");
-        let found = lint_code(&[("upstream/setup.sql", &upstream), ("src.sql", SOURCE)], "MZ404");
+        let found = lint_code(
+            &[("upstream/setup.sql", &upstream), ("src.sql", SOURCE)],
+            "MZ404",
+        );
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("has REPLICA IDENTITY USING INDEX orders_pkey upstream"));
+        assert!(found[0]
+            .message
+            .contains("has REPLICA IDENTITY USING INDEX orders_pkey upstream"));
         assert_eq!(found[0].related.len(), 2);
         let upstream = format!("{UPSTREAM}ALTER TABLE public.orders REPLICA IDENTITY NOTHING;\n");
-        let found = lint_code(&[("upstream/setup.sql", &upstream), ("src.sql", SOURCE)], "MZ404");
-        assert!(found[0].message.contains("has REPLICA IDENTITY NOTHING upstream"));
+        let found = lint_code(
+            &[("upstream/setup.sql", &upstream), ("src.sql", SOURCE)],
+            "MZ404",
+        );
+        assert!(found[0]
+            .message
+            .contains("has REPLICA IDENTITY NOTHING upstream"));
         // Listed but never created nor altered: unknown.
         let upstream = "CREATE PUBLICATION mz_pub FOR TABLE public.orders;\n";
-        let found = lint_code(&[("upstream/setup.sql", upstream), ("src.sql", SOURCE)], "MZ404");
+        let found = lint_code(
+            &[("upstream/setup.sql", upstream), ("src.sql", SOURCE)],
+            "MZ404",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(
             found[0].message,
@@ -225,7 +259,10 @@ CREATE PUBLICATION mz_pub FOR TABLE public.orders;
         // Altered (in a Materialize file) but never created: known, FULL.
         let files = [
             ("upstream/setup.sql", upstream),
-            ("replica.sql", "ALTER TABLE public.orders REPLICA IDENTITY FULL;"),
+            (
+                "replica.sql",
+                "ALTER TABLE public.orders REPLICA IDENTITY FULL;",
+            ),
             ("src.sql", SOURCE),
         ];
         assert!(lint_code(&files, "MZ404").is_empty());
@@ -235,7 +272,10 @@ CREATE PUBLICATION mz_pub FOR TABLE public.orders;
     fn project_order() {
         // The ALTER runs before the CREATE in path order: the CREATE resets it.
         let files = [
-            ("upstream/01_replica.sql", "ALTER TABLE public.orders REPLICA IDENTITY FULL;"),
+            (
+                "upstream/01_replica.sql",
+                "ALTER TABLE public.orders REPLICA IDENTITY FULL;",
+            ),
             ("upstream/02_schema.sql", UPSTREAM),
             ("src.sql", SOURCE),
         ];
@@ -243,7 +283,14 @@ CREATE PUBLICATION mz_pub FOR TABLE public.orders;
         // Dropped and re-created: DEFAULT again (and, as in PostgreSQL, the
         // DROP took it out of the publication).
         let upstream = format!("{UPSTREAM}ALTER TABLE public.orders REPLICA IDENTITY FULL;\nDROP TABLE public.orders;\nCREATE TABLE public.orders (id bigint);\nALTER PUBLICATION mz_pub ADD TABLE public.orders;\n");
-        assert_eq!(lint_code(&[("upstream/setup.sql", &upstream), ("src.sql", SOURCE)], "MZ404").len(), 1);
+        assert_eq!(
+            lint_code(
+                &[("upstream/setup.sql", &upstream), ("src.sql", SOURCE)],
+                "MZ404"
+            )
+            .len(),
+            1
+        );
         let upstream = format!("{UPSTREAM}ALTER TABLE public.orders REPLICA IDENTITY FULL;\nDROP TABLE public.orders;\nCREATE TABLE public.orders (id bigint);\n");
         assert_eq!(
             codes(&[("upstream/setup.sql", &upstream), ("src.sql", SOURCE)]),
@@ -251,14 +298,21 @@ CREATE PUBLICATION mz_pub FOR TABLE public.orders;
         );
         // Renamed after the ALTER: the identity follows the table.
         let upstream = "CREATE TABLE public.old (id bigint);\nALTER TABLE public.old REPLICA IDENTITY FULL;\nALTER TABLE public.old RENAME TO orders;\nCREATE PUBLICATION mz_pub FOR TABLE public.orders;\n";
-        assert!(lint_code(&[("upstream/setup.sql", upstream), ("src.sql", SOURCE)], "MZ404").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", upstream), ("src.sql", SOURCE)],
+            "MZ404"
+        )
+        .is_empty());
     }
 
     #[test]
     fn aggregated_for_clauses() {
         let upstream = "CREATE TABLE public.orders (id bigint);\nCREATE TABLE public.customers (id bigint);\nCREATE PUBLICATION mz_pub FOR ALL TABLES;\n";
         let source = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') FOR SCHEMAS (public);";
-        let found = lint_code(&[("upstream/setup.sql", upstream), ("src.sql", source)], "MZ404");
+        let found = lint_code(
+            &[("upstream/setup.sql", upstream), ("src.sql", source)],
+            "MZ404",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(
             found[0].message,
@@ -270,12 +324,18 @@ CREATE PUBLICATION mz_pub FOR TABLE public.orders;
             "add upstream: ALTER TABLE public.orders REPLICA IDENTITY FULL; ALTER TABLE public.customers REPLICA IDENTITY FULL;"
         );
         // One table under FOR ALL TABLES: the single form on the clause.
-        let upstream = "CREATE TABLE public.orders (id bigint);\nCREATE PUBLICATION mz_pub FOR ALL TABLES;\n";
+        let upstream =
+            "CREATE TABLE public.orders (id bigint);\nCREATE PUBLICATION mz_pub FOR ALL TABLES;\n";
         let source = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') FOR ALL TABLES;";
-        let found = lint_code(&[("upstream/setup.sql", upstream), ("src.sql", source)], "MZ404");
+        let found = lint_code(
+            &[("upstream/setup.sql", upstream), ("src.sql", source)],
+            "MZ404",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text, "FOR ALL TABLES");
-        assert!(found[0].message.starts_with("public.orders is ingested by source `src` but has REPLICA IDENTITY DEFAULT"));
+        assert!(found[0].message.starts_with(
+            "public.orders is ingested by source `src` but has REPLICA IDENTITY DEFAULT"
+        ));
     }
 
     #[test]
@@ -287,7 +347,10 @@ ALTER TABLE public.events REPLICA IDENTITY FULL;\n\
 ALTER TABLE public.events_2026_01 REPLICA IDENTITY FULL;\n\
 CREATE PUBLICATION mz_events FOR TABLE public.events;\n";
         let source = "CREATE SOURCE ev IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_events') FOR TABLES (public.events_2026_01, public.events_2026_02);";
-        let found = lint_code(&[("upstream/setup.sql", upstream), ("src.sql", source)], "MZ404");
+        let found = lint_code(
+            &[("upstream/setup.sql", upstream), ("src.sql", source)],
+            "MZ404",
+        );
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].text, "public.events_2026_02");
         assert_eq!(
@@ -299,11 +362,17 @@ CREATE PUBLICATION mz_events FOR TABLE public.events;\n";
     #[test]
     fn table_from_source_and_alter_add() {
         let source = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub');\nCREATE TABLE orders FROM SOURCE src (REFERENCE orders);\n";
-        let found = lint_code(&[("upstream/setup.sql", UPSTREAM), ("src.sql", source)], "MZ404");
+        let found = lint_code(
+            &[("upstream/setup.sql", UPSTREAM), ("src.sql", source)],
+            "MZ404",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text, "orders");
         let source = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub');\nALTER SOURCE src ADD TABLE public.orders AS o;\n";
-        let found = lint_code(&[("upstream/setup.sql", UPSTREAM), ("src.sql", source)], "MZ404");
+        let found = lint_code(
+            &[("upstream/setup.sql", UPSTREAM), ("src.sql", source)],
+            "MZ404",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text, "public.orders");
     }
@@ -312,10 +381,17 @@ CREATE PUBLICATION mz_events FOR TABLE public.events;\n";
     fn silent_without_coverage_and_when_suppressed() {
         assert!(lint_code(&[("src.sql", SOURCE)], "MZ404").is_empty());
         let suppressed = format!("{SOURCE} -- mzlint: ignore[MZ404]");
-        assert!(lint_code(&[("upstream/setup.sql", UPSTREAM), ("src.sql", &suppressed)], "MZ404").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", UPSTREAM), ("src.sql", &suppressed)],
+            "MZ404"
+        )
+        .is_empty());
         // CRLF, comments, mixed case, non-ASCII.
         let source = "-- 注释\r\ncreate SOURCE src in CLUSTER ingest from POSTGRES connection pg (PUBLICATION 'mz_pub')\r\n  FOR /* x */ TABLES (Public.Orders);\r\n";
-        let found = lint_code(&[("upstream/setup.sql", UPSTREAM), ("src.sql", source)], "MZ404");
+        let found = lint_code(
+            &[("upstream/setup.sql", UPSTREAM), ("src.sql", source)],
+            "MZ404",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text, "Public.Orders");
     }

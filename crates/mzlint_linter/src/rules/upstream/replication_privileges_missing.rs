@@ -109,13 +109,18 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
             let table = &pg.tables[ingested.table];
             let (location, span) = source.report_span(ingested);
             let file = location.file;
-            if !pg.has_usage(name, &table.name.schema) && seen_schemas.insert(table.name.schema.clone()) {
+            if !pg.has_usage(name, &table.name.schema)
+                && seen_schemas.insert(table.name.schema.clone())
+            {
                 out.push(with_role_note(
                     Diagnostic::new(
                         &RULE,
                         file,
                         span,
-                        format!("role {name} lacks USAGE on schema {} upstream", table.name.schema),
+                        format!(
+                            "role {name} lacks USAGE on schema {} upstream",
+                            table.name.schema
+                        ),
                     )
                     .with_help(format!(
                         "GRANT USAGE ON SCHEMA {} TO {ident};",
@@ -188,7 +193,10 @@ CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz
     #[test]
     fn bad_example() {
         let up = upstream(ROLE);
-        let files = [("upstream/setup.sql", up.as_str()), ("src.sql", MATERIALIZE)];
+        let files = [
+            ("upstream/setup.sql", up.as_str()),
+            ("src.sql", MATERIALIZE),
+        ];
         let found = lint_all(&files);
         assert_eq!(found.len(), 1, "{found:#?}");
         let f = &found[0];
@@ -202,14 +210,20 @@ CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz
             f.help,
             "ALTER ROLE mz_repl WITH REPLICATION; (Amazon RDS or Aurora: GRANT rds_replication TO mz_repl;)"
         );
-        assert_eq!(f.related, ["upstream/setup.sql:7:13 role mz_repl is created here"]);
+        assert_eq!(
+            f.related,
+            ["upstream/setup.sql:7:13 role mz_repl is created here"]
+        );
         insta::assert_snapshot!(render(&files, "MZ411"));
     }
 
     #[test]
     fn good_example() {
         let up = upstream(&ROLE.replace("LOGIN PASSWORD", "LOGIN REPLICATION PASSWORD"));
-        assert_eq!(lint_all(&[("upstream/setup.sql", &up), ("src.sql", MATERIALIZE)]), []);
+        assert_eq!(
+            lint_all(&[("upstream/setup.sql", &up), ("src.sql", MATERIALIZE)]),
+            []
+        );
     }
 
     #[test]
@@ -221,7 +235,14 @@ CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz
             "ALTER USER mz_repl REPLICATION;",
         ] {
             let up = upstream(&format!("{ROLE}{extra}\n"));
-            assert!(lint_code(&[("upstream/setup.sql", &up), ("src.sql", MATERIALIZE)], "MZ411").is_empty(), "{extra}");
+            assert!(
+                lint_code(
+                    &[("upstream/setup.sql", &up), ("src.sql", MATERIALIZE)],
+                    "MZ411"
+                )
+                .is_empty(),
+                "{extra}"
+            );
         }
         // NOREPLICATION later takes it away, in another file.
         let up = upstream(&ROLE.replace("LOGIN PASSWORD", "LOGIN REPLICATION PASSWORD"));
@@ -237,10 +258,19 @@ CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz
     fn select_usage_and_row_level_security() {
         let role = "CREATE USER mz_repl REPLICATION;\nGRANT SELECT ON public.orders TO mz_repl;\n";
         let up = upstream(role);
-        let found = lint_code(&[("upstream/setup.sql", &up), ("src.sql", MATERIALIZE)], "MZ411");
+        let found = lint_code(
+            &[("upstream/setup.sql", &up), ("src.sql", MATERIALIZE)],
+            "MZ411",
+        );
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(found[0].message, "role mz_repl lacks SELECT on public.customers upstream");
-        assert_eq!(found[0].help, "GRANT SELECT ON public.customers TO mz_repl;");
+        assert_eq!(
+            found[0].message,
+            "role mz_repl lacks SELECT on public.customers upstream"
+        );
+        assert_eq!(
+            found[0].help,
+            "GRANT SELECT ON public.customers TO mz_repl;"
+        );
         assert_eq!(found[0].text, "public.customers");
         // Schema-wide, default privileges, PUBLIC and group grants all count.
         for grant in [
@@ -255,33 +285,69 @@ CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz
         }
         // Revoked afterwards; column grants do not count.
         let up = upstream(&format!("{role}GRANT SELECT ON ALL TABLES IN SCHEMA public TO mz_repl;\nREVOKE SELECT ON public.customers FROM mz_repl;\nGRANT SELECT (id) ON public.customers TO mz_repl;\n"));
-        assert_eq!(lint_code(&[("upstream/setup.sql", &up), ("src.sql", MATERIALIZE)], "MZ411").len(), 1);
+        assert_eq!(
+            lint_code(
+                &[("upstream/setup.sql", &up), ("src.sql", MATERIALIZE)],
+                "MZ411"
+            )
+            .len(),
+            1
+        );
         // USAGE on public revoked from PUBLIC.
         let up = upstream(&format!("{role}GRANT SELECT ON public.customers TO mz_repl;\nREVOKE ALL ON SCHEMA public FROM PUBLIC;\n"));
-        let found = lint_code(&[("upstream/setup.sql", &up), ("src.sql", MATERIALIZE)], "MZ411");
+        let found = lint_code(
+            &[("upstream/setup.sql", &up), ("src.sql", MATERIALIZE)],
+            "MZ411",
+        );
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, "role mz_repl lacks USAGE on schema public upstream");
+        assert_eq!(
+            found[0].message,
+            "role mz_repl lacks USAGE on schema public upstream"
+        );
         assert_eq!(found[0].help, "GRANT USAGE ON SCHEMA public TO mz_repl;");
         // Row-level security.
         let up = upstream(&format!("{role}GRANT SELECT ON public.customers TO mz_repl;\nALTER TABLE public.customers ENABLE ROW LEVEL SECURITY;\n"));
-        let found = lint_code(&[("upstream/setup.sql", &up), ("src.sql", MATERIALIZE)], "MZ411");
+        let found = lint_code(
+            &[("upstream/setup.sql", &up), ("src.sql", MATERIALIZE)],
+            "MZ411",
+        );
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, "public.customers has row-level security enabled and role mz_repl lacks BYPASSRLS");
+        assert_eq!(
+            found[0].message,
+            "public.customers has row-level security enabled and role mz_repl lacks BYPASSRLS"
+        );
         let up = upstream(&format!("{role}GRANT SELECT ON public.customers TO mz_repl;\nALTER TABLE public.customers FORCE ROW LEVEL SECURITY;\nALTER ROLE mz_repl BYPASSRLS;\n"));
-        assert!(lint_code(&[("upstream/setup.sql", &up), ("src.sql", MATERIALIZE)], "MZ411").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", &up), ("src.sql", MATERIALIZE)],
+            "MZ411"
+        )
+        .is_empty());
     }
 
     #[test]
     fn schema_usage_for_other_schemas() {
         let up = "CREATE SCHEMA billing;\nCREATE TABLE billing.invoices (id bigint);\nALTER TABLE billing.invoices REPLICA IDENTITY FULL;\n\
 CREATE PUBLICATION mz_pub FOR TABLE billing.invoices;\nCREATE ROLE mz_repl REPLICATION;\nGRANT SELECT ON ALL TABLES IN SCHEMA billing TO mz_repl;\n";
-        let materialize = MATERIALIZE.replace("FOR TABLES (public.orders, public.customers)", "FOR SCHEMAS (billing)");
-        let found = lint_code(&[("upstream/setup.sql", up), ("src.sql", &materialize)], "MZ411");
+        let materialize = MATERIALIZE.replace(
+            "FOR TABLES (public.orders, public.customers)",
+            "FOR SCHEMAS (billing)",
+        );
+        let found = lint_code(
+            &[("upstream/setup.sql", up), ("src.sql", &materialize)],
+            "MZ411",
+        );
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(found[0].message, "role mz_repl lacks USAGE on schema billing upstream");
+        assert_eq!(
+            found[0].message,
+            "role mz_repl lacks USAGE on schema billing upstream"
+        );
         assert_eq!(found[0].text, "FOR SCHEMAS (billing)");
         let up = format!("{up}GRANT USAGE ON SCHEMA billing TO mz_repl;\n");
-        assert!(lint_code(&[("upstream/setup.sql", &up), ("src.sql", &materialize)], "MZ411").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", &up), ("src.sql", &materialize)],
+            "MZ411"
+        )
+        .is_empty());
     }
 
     #[test]
@@ -289,13 +355,25 @@ CREATE PUBLICATION mz_pub FOR TABLE billing.invoices;\nCREATE ROLE mz_repl REPLI
         let up = upstream(ROLE);
         // USER from a secret.
         let materialize = MATERIALIZE.replace("USER 'mz_repl'", "USER SECRET pg_user");
-        assert!(lint_code(&[("upstream/setup.sql", &up), ("src.sql", &materialize)], "MZ411").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", &up), ("src.sql", &materialize)],
+            "MZ411"
+        )
+        .is_empty());
         // A role the project does not create.
         let materialize = MATERIALIZE.replace("USER 'mz_repl'", "USER postgres");
-        assert!(lint_code(&[("upstream/setup.sql", &up), ("src.sql", &materialize)], "MZ411").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", &up), ("src.sql", &materialize)],
+            "MZ411"
+        )
+        .is_empty());
         // Placeholder user.
         let materialize = MATERIALIZE.replace("USER 'mz_repl'", "USER '${PG_USER}'");
-        assert!(lint_code(&[("upstream/setup.sql", &up), ("src.sql", &materialize)], "MZ411").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", &up), ("src.sql", &materialize)],
+            "MZ411"
+        )
+        .is_empty());
         // No upstream SQL.
         assert!(lint_code(&[("src.sql", MATERIALIZE)], "MZ411").is_empty());
     }
@@ -318,8 +396,12 @@ CREATE PUBLICATION mz_pub FOR TABLE billing.invoices;\nCREATE ROLE mz_repl REPLI
     #[test]
     fn secrets_never_shown() {
         let up = upstream(&format!("CREATE ROLE mz_repl LOGIN PASSWORD '{CANARY}';\n"));
-        let materialize = MATERIALIZE.replace("PASSWORD SECRET pg_pw", &format!("PASSWORD '{CANARY}'"));
-        let files = [("upstream/setup.sql", up.as_str()), ("src.sql", materialize.as_str())];
+        let materialize =
+            MATERIALIZE.replace("PASSWORD SECRET pg_pw", &format!("PASSWORD '{CANARY}'"));
+        let files = [
+            ("upstream/setup.sql", up.as_str()),
+            ("src.sql", materialize.as_str()),
+        ];
         assert!(!lint_code(&files, "MZ411").is_empty());
         assert_no_canary(&files);
     }
@@ -328,11 +410,20 @@ CREATE PUBLICATION mz_pub FOR TABLE billing.invoices;\nCREATE ROLE mz_repl REPLI
     fn layout_and_suppression() {
         let up = upstream(ROLE);
         let materialize = "-- ✓\r\ncreate connection PG to postgres (host 'pg.internal', user /* role */ MZ_REPL, password secret pg_pw, ssl mode 'require');\r\ncreate source src in cluster ingest from postgres connection pg (publication 'mz_pub') for tables (public.orders, public.customers);\r\n";
-        let found = lint_code(&[("upstream/setup.sql", &up), ("src.sql", materialize)], "MZ411");
+        let found = lint_code(
+            &[("upstream/setup.sql", &up), ("src.sql", materialize)],
+            "MZ411",
+        );
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].text, "MZ_REPL");
-        assert!(found[0].message.starts_with("role mz_repl (USER of connection `PG`)"));
+        assert!(found[0]
+            .message
+            .starts_with("role mz_repl (USER of connection `PG`)"));
         let suppressed = materialize.replace("-- ✓\r\n", "-- mzlint: ignore[MZ411]\r\n");
-        assert!(lint_code(&[("upstream/setup.sql", &up), ("src.sql", &suppressed)], "MZ411").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", &up), ("src.sql", &suppressed)],
+            "MZ411"
+        )
+        .is_empty());
     }
 }

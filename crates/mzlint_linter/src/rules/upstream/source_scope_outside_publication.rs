@@ -132,10 +132,18 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
 
 /// When the reference names a partitioned table whose leaves the
 /// publication holds: reference the leaves instead.
-fn partition_help(model: &UpstreamModel, publication: &Publication, parts: &[String]) -> Option<String> {
+fn partition_help(
+    model: &UpstreamModel,
+    publication: &Publication,
+    parts: &[String],
+) -> Option<String> {
     let n = parts.len();
     let name = TableName {
-        schema: if n >= 2 { parts[n - 2].clone() } else { "public".to_string() },
+        schema: if n >= 2 {
+            parts[n - 2].clone()
+        } else {
+            "public".to_string()
+        },
         name: parts[n - 1].clone(),
     };
     let id = model.pg.table(&name)?;
@@ -180,13 +188,19 @@ mod tests {
             f.help,
             "add it upstream (ALTER PUBLICATION mz_pub ADD TABLE public.refunds;) or remove it here"
         );
-        assert_eq!(f.related, ["upstream/setup.sql:6:20 publication mz_pub is defined here"]);
+        assert_eq!(
+            f.related,
+            ["upstream/setup.sql:6:20 publication mz_pub is defined here"]
+        );
         insta::assert_snapshot!(render(&files, "MZ401"));
     }
 
     #[test]
     fn good_example() {
-        let files = [("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", GOOD_SOURCE)];
+        let files = [
+            ("upstream/setup.sql", RUNNING_EXAMPLE),
+            ("src.sql", GOOD_SOURCE),
+        ];
         assert_eq!(lint_all(&files), []);
     }
 
@@ -196,15 +210,23 @@ mod tests {
         let files = [("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", source)];
         let found = lint_code(&files, "MZ401");
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(found[0].message, "schema 'billing' has no tables in publication 'mz_pub'");
+        assert_eq!(
+            found[0].message,
+            "schema 'billing' has no tables in publication 'mz_pub'"
+        );
         assert_eq!(found[0].text, "billing");
         assert_eq!(
             found[0].help,
             "add its tables upstream (ALTER PUBLICATION mz_pub ADD TABLES IN SCHEMA billing;) or remove it here"
         );
         // A schema the publication lists counts even without known tables.
-        let upstream = format!("{RUNNING_EXAMPLE}ALTER PUBLICATION mz_pub ADD TABLES IN SCHEMA billing;\n");
-        assert!(lint_code(&[("upstream/setup.sql", &upstream), ("src.sql", source)], "MZ401").is_empty());
+        let upstream =
+            format!("{RUNNING_EXAMPLE}ALTER PUBLICATION mz_pub ADD TABLES IN SCHEMA billing;\n");
+        assert!(lint_code(
+            &[("upstream/setup.sql", &upstream), ("src.sql", source)],
+            "MZ401"
+        )
+        .is_empty());
     }
 
     #[test]
@@ -215,7 +237,10 @@ CREATE TABLE payments FROM SOURCE src (REFERENCE \"public\".payments);\n\
 CREATE TABLE customers FROM SOURCE src (REFERENCE customers);\n";
         let files = [("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", source)];
         let found = lint_code(&files, "MZ401");
-        let texts: Vec<(&str, &str)> = found.iter().map(|f| (f.text.as_str(), f.message.as_str())).collect();
+        let texts: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (f.text.as_str(), f.message.as_str()))
+            .collect();
         assert_eq!(
             texts,
             [
@@ -228,10 +253,19 @@ CREATE TABLE customers FROM SOURCE src (REFERENCE customers);\n";
     #[test]
     fn assumed_present() {
         // FOR ALL TABLES publications, listed schemas: no finding.
-        let upstream = "CREATE TABLE public.orders (id bigint);\nCREATE PUBLICATION mz_pub FOR ALL TABLES;\n";
-        assert!(lint_code(&[("upstream/setup.sql", upstream), ("src.sql", BAD)], "MZ401").is_empty());
+        let upstream =
+            "CREATE TABLE public.orders (id bigint);\nCREATE PUBLICATION mz_pub FOR ALL TABLES;\n";
+        assert!(lint_code(
+            &[("upstream/setup.sql", upstream), ("src.sql", BAD)],
+            "MZ401"
+        )
+        .is_empty());
         let upstream = "CREATE TABLE public.orders (id bigint);\nCREATE PUBLICATION mz_pub FOR TABLES IN SCHEMA public;\n";
-        assert!(lint_code(&[("upstream/setup.sql", upstream), ("src.sql", BAD)], "MZ401").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", upstream), ("src.sql", BAD)],
+            "MZ401"
+        )
+        .is_empty());
     }
 
     #[test]
@@ -239,13 +273,19 @@ CREATE TABLE customers FROM SOURCE src (REFERENCE customers);\n";
         // Added in a later file: present. Dropped later: missing.
         let files = [
             ("upstream/a.sql", RUNNING_EXAMPLE),
-            ("upstream/b.sql", "ALTER PUBLICATION mz_pub ADD TABLE public.refunds;"),
+            (
+                "upstream/b.sql",
+                "ALTER PUBLICATION mz_pub ADD TABLE public.refunds;",
+            ),
             ("src.sql", BAD),
         ];
         assert!(lint_code(&files, "MZ401").is_empty());
         let files = [
             ("upstream/a.sql", RUNNING_EXAMPLE),
-            ("upstream/b.sql", "ALTER PUBLICATION mz_pub DROP TABLE public.customers;"),
+            (
+                "upstream/b.sql",
+                "ALTER PUBLICATION mz_pub DROP TABLE public.customers;",
+            ),
             ("src.sql", GOOD_SOURCE),
         ];
         let found = lint_code(&files, "MZ401");
@@ -258,7 +298,10 @@ CREATE TABLE customers FROM SOURCE src (REFERENCE customers);\n";
         let files = [
             ("a.sql", GOOD_SOURCE),
             ("upstream/a.sql", RUNNING_EXAMPLE),
-            ("upstream/b.sql", "SET search_path TO public;\nALTER PUBLICATION mz_pub SET TABLE orders;"),
+            (
+                "upstream/b.sql",
+                "SET search_path TO public;\nALTER PUBLICATION mz_pub SET TABLE orders;",
+            ),
         ];
         assert_eq!(lint_code(&files, "MZ401").len(), 1);
     }
@@ -267,9 +310,16 @@ CREATE TABLE customers FROM SOURCE src (REFERENCE customers);\n";
     fn database_part_must_match_the_connection() {
         let connection = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');\n";
         let good = format!("{connection}CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') FOR TABLES (shop.public.orders);");
-        assert!(lint_code(&[("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", &good)], "MZ401").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", &good)],
+            "MZ401"
+        )
+        .is_empty());
         let bad = good.replace("shop.public", "other.public");
-        let found = lint_code(&[("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", &bad)], "MZ401");
+        let found = lint_code(
+            &[("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", &bad)],
+            "MZ401",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text, "other.public.orders");
     }
@@ -281,7 +331,10 @@ CREATE TABLE public.events_2026_01 PARTITION OF public.events FOR VALUES FROM ('
 ALTER TABLE public.events_2026_01 REPLICA IDENTITY FULL;\n\
 CREATE PUBLICATION mz_events FOR TABLE public.events;\n";
         let source = "CREATE SOURCE ev IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_events') FOR TABLES (public.events);";
-        let found = lint_code(&[("upstream/setup.sql", upstream), ("src.sql", source)], "MZ401");
+        let found = lint_code(
+            &[("upstream/setup.sql", upstream), ("src.sql", source)],
+            "MZ401",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(
             found[0].help,
@@ -293,18 +346,36 @@ CREATE PUBLICATION mz_events FOR TABLE public.events;\n";
     fn silent_without_coverage() {
         assert!(lint_code(&[("src.sql", BAD)], "MZ401").is_empty());
         let upstream = RUNNING_EXAMPLE.replace("mz_pub", "other_pub");
-        assert!(lint_code(&[("upstream/setup.sql", &upstream), ("src.sql", BAD)], "MZ401").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", &upstream), ("src.sql", BAD)],
+            "MZ401"
+        )
+        .is_empty());
     }
 
     #[test]
     fn layout_variants() {
         let source = "/* ümlaut */ create source src in cluster ingest from postgres connection pg (publication 'mz_pub')\r\n for tables (public.orders, -- keep\r\n PUBLIC.Refunds);\r\n";
-        let found = lint_code(&[("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", source)], "MZ401");
+        let found = lint_code(
+            &[("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", source)],
+            "MZ401",
+        );
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].text, "PUBLIC.Refunds");
-        assert!(found[0].message.starts_with("public.refunds is not in publication"));
-        let suppressed = source.replace("PUBLIC.Refunds);", "PUBLIC.Refunds); -- mzlint: ignore[MZ401]");
-        let found = lint_code(&[("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", &suppressed)], "MZ401");
+        assert!(found[0]
+            .message
+            .starts_with("public.refunds is not in publication"));
+        let suppressed = source.replace(
+            "PUBLIC.Refunds);",
+            "PUBLIC.Refunds); -- mzlint: ignore[MZ401]",
+        );
+        let found = lint_code(
+            &[
+                ("upstream/setup.sql", RUNNING_EXAMPLE),
+                ("src.sql", &suppressed),
+            ],
+            "MZ401",
+        );
         assert!(found.is_empty(), "{found:#?}");
     }
 }

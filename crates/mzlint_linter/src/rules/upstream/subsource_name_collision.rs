@@ -2,7 +2,9 @@ use std::collections::HashMap;
 
 use crate::prelude::*;
 use crate::project::Location;
-use crate::upstream_model::{ClauseScope, IngestClause, RefEntry, Resolution, TableId, UpstreamModel};
+use crate::upstream_model::{
+    ClauseScope, IngestClause, RefEntry, Resolution, TableId, UpstreamModel,
+};
 
 declare_rule! {
 /// ## What it does
@@ -109,10 +111,11 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
                 _ => continue,
             };
             let source = ctx.project.resolve(location, source_name);
-            let model_refs: Option<&Vec<RefEntry>> = clauses.get(&location).and_then(|c| match &c.scope {
-                ClauseScope::Refs(r) => Some(r),
-                _ => None,
-            });
+            let model_refs: Option<&Vec<RefEntry>> =
+                clauses.get(&location).and_then(|c| match &c.scope {
+                    ClauseScope::Refs(r) => Some(r),
+                    _ => None,
+                });
             let entries: Vec<Entry> = refs
                 .iter()
                 .enumerate()
@@ -211,7 +214,12 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// Cases 1 and 2 within one statement.
-fn statement_local(model: &UpstreamModel, file: crate::source::FileId, entries: &[Entry], out: &mut Vec<Diagnostic>) {
+fn statement_local(
+    model: &UpstreamModel,
+    file: crate::source::FileId,
+    entries: &[Entry],
+    out: &mut Vec<Diagnostic>,
+) {
     let mut by_upstream: HashMap<&str, usize> = HashMap::new();
     let mut by_table: HashMap<TableId, usize> = HashMap::new();
     let mut by_target: HashMap<&(String, String, String), usize> = HashMap::new();
@@ -220,9 +228,11 @@ fn statement_local(model: &UpstreamModel, file: crate::source::FileId, entries: 
             .get(entry.upstream.as_str())
             .map(|_| entry.upstream.clone())
             .or_else(|| {
-                entry
-                    .resolved
-                    .and_then(|t| by_table.get(&t).map(|_| model.pg.tables[t].name.to_string()))
+                entry.resolved.and_then(|t| {
+                    by_table
+                        .get(&t)
+                        .map(|_| model.pg.tables[t].name.to_string())
+                })
             });
         if let Some(table) = same_table {
             out.push(
@@ -344,7 +354,10 @@ CREATE PUBLICATION mz_events FOR TABLES IN SCHEMA public, audit;
 
     #[test]
     fn good_example() {
-        assert_eq!(lint_all(&[("upstream/setup.sql", UPSTREAM), ("src.sql", GOOD)]), []);
+        assert_eq!(
+            lint_all(&[("upstream/setup.sql", UPSTREAM), ("src.sql", GOOD)]),
+            []
+        );
     }
 
     #[test]
@@ -353,19 +366,28 @@ CREATE PUBLICATION mz_events FOR TABLES IN SCHEMA public, audit;
         let source = "CREATE SOURCE ev IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_events') FOR TABLES (public.events, audit.events);";
         let found = lint_code(&[("src.sql", source)], "MZ407");
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, "multiple subsources would be named events: public.events and audit.events");
+        assert_eq!(
+            found[0].message,
+            "multiple subsources would be named events: public.events and audit.events"
+        );
         assert_eq!(found[0].text, "audit.events");
         // By alias, INTO included, and for other source kinds.
         let source = "CREATE SOURCE s IN CLUSTER ingest FROM MYSQL CONNECTION m FOR TABLES (shop.orders INTO o, shop.customers AS O);";
         let found = lint_code(&[("src.sql", source)], "MZ407");
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, "multiple subsources would be named o: shop.orders and shop.customers");
+        assert_eq!(
+            found[0].message,
+            "multiple subsources would be named o: shop.orders and shop.customers"
+        );
         assert_eq!(found[0].text, "shop.customers AS O");
         // Case 2: one table twice.
         let source = "CREATE SOURCE ev IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'p') FOR TABLES (public.orders, public.orders AS o2);";
         let found = lint_code(&[("src.sql", source)], "MZ407");
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, "multiple subsources refer to table public.orders");
+        assert_eq!(
+            found[0].message,
+            "multiple subsources refer to table public.orders"
+        );
         assert_eq!(found[0].help, "list public.orders once");
         // ALTER SOURCE … ADD SUBSOURCE.
         let source = "ALTER SOURCE ev ADD SUBSOURCE public.events, audit.events;";
@@ -379,12 +401,21 @@ CREATE PUBLICATION mz_events FOR TABLES IN SCHEMA public, audit;
     fn covered_resolution() {
         // Case 2 by resolution: two spellings of one table.
         let source = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') FOR TABLES (orders, public.orders AS o2);";
-        let found = lint_code(&[("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", source)], "MZ407");
+        let found = lint_code(
+            &[("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", source)],
+            "MZ407",
+        );
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, "multiple subsources refer to table public.orders");
+        assert_eq!(
+            found[0].message,
+            "multiple subsources refer to table public.orders"
+        );
         // Case 4: ambiguous reference, also in CREATE TABLE … FROM SOURCE.
         let source = "CREATE SOURCE ev IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_events') FOR TABLES (events AS e);\nCREATE TABLE t FROM SOURCE ev (REFERENCE events);";
-        let found = lint_code(&[("upstream/setup.sql", UPSTREAM), ("src.sql", source)], "MZ407");
+        let found = lint_code(
+            &[("upstream/setup.sql", UPSTREAM), ("src.sql", source)],
+            "MZ407",
+        );
         assert_eq!(found.len(), 2, "{found:#?}");
         assert_eq!(found[0].message, "reference to events is ambiguous, consider specifying an additional layer of qualification");
         assert_eq!(found[0].help, "qualify it: public.events or audit.events");
@@ -392,7 +423,10 @@ CREATE PUBLICATION mz_events FOR TABLES IN SCHEMA public, audit;
         assert_eq!(found[1].text, "events");
         // FOR ALL TABLES over the schema publication: case 3 on the clause.
         let source = "CREATE SOURCE ev IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_events') FOR ALL TABLES;";
-        let found = lint_code(&[("upstream/setup.sql", UPSTREAM), ("src.sql", source)], "MZ407");
+        let found = lint_code(
+            &[("upstream/setup.sql", UPSTREAM), ("src.sql", source)],
+            "MZ407",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text, "FOR ALL TABLES");
         // Without upstream SQL, cases 3 and 4 are silent.
@@ -404,15 +438,25 @@ CREATE PUBLICATION mz_events FOR TABLES IN SCHEMA public, audit;
         // A later file renames the audit table: no collision left.
         let files = [
             ("upstream/a.sql", UPSTREAM),
-            ("upstream/b.sql", "ALTER TABLE audit.events RENAME TO audit_events;"),
+            (
+                "upstream/b.sql",
+                "ALTER TABLE audit.events RENAME TO audit_events;",
+            ),
             ("src.sql", BAD),
         ];
         assert!(lint_code(&files, "MZ407").is_empty());
         let source = "-- événements\r\ncreate source EV in cluster ingest from postgres connection pg (publication 'mz_events')\r\n  for schemas ( public , /* audit */ audit );\r\n";
-        let found = lint_code(&[("upstream/setup.sql", UPSTREAM), ("src.sql", source)], "MZ407");
+        let found = lint_code(
+            &[("upstream/setup.sql", UPSTREAM), ("src.sql", source)],
+            "MZ407",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text, "for schemas ( public , /* audit */ audit )");
-        let suppressed = format!("{source}").replace("-- événements", "-- mzlint: ignore[MZ407]");
-        assert!(lint_code(&[("upstream/setup.sql", UPSTREAM), ("src.sql", &suppressed)], "MZ407").is_empty());
+        let suppressed = source.replace("-- événements", "-- mzlint: ignore[MZ407]");
+        assert!(lint_code(
+            &[("upstream/setup.sql", UPSTREAM), ("src.sql", &suppressed)],
+            "MZ407"
+        )
+        .is_empty());
     }
 }

@@ -97,7 +97,10 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
                 let only = if truncated.only { "ONLY " } else { "" };
                 diagnostic = diagnostic.with_fix(Fix::display_only(
                     format!("Replace with DELETE FROM {only}{text}"),
-                    vec![Edit::replace(fact.site.span, format!("DELETE FROM {only}{text}"))],
+                    vec![Edit::replace(
+                        fact.site.span,
+                        format!("DELETE FROM {only}{text}"),
+                    )],
                 ));
             }
             out.push(diagnostic);
@@ -128,10 +131,25 @@ mod tests {
         );
         assert_eq!(f.text, "public.orders");
         assert_eq!(f.help, "use DELETE FROM public.orders; instead");
-        assert_eq!(f.related, ["src.sql:1:15 source `src` ingests public.orders"]);
-        assert_eq!(f.fix, Some((Applicability::DisplayOnly, "Replace with DELETE FROM public.orders".into())));
+        assert_eq!(
+            f.related,
+            ["src.sql:1:15 source `src` ingests public.orders"]
+        );
+        assert_eq!(
+            f.fix,
+            Some((
+                Applicability::DisplayOnly,
+                "Replace with DELETE FROM public.orders".into()
+            ))
+        );
         insta::assert_snapshot!(render(&files, "MZ412"));
-        assert_fix(&files, "MZ412", "upstream/cleanup.sql", Applicability::DisplayOnly, "DELETE FROM public.orders;");
+        assert_fix(
+            &files,
+            "MZ412",
+            "upstream/cleanup.sql",
+            Applicability::DisplayOnly,
+            "DELETE FROM public.orders;",
+        );
     }
 
     #[test]
@@ -147,7 +165,10 @@ mod tests {
     #[test]
     fn several_tables_cascade_and_partitions() {
         let files = [
-            ("upstream/cleanup.sql", "TRUNCATE TABLE ONLY public.orders, customers RESTART IDENTITY CASCADE;"),
+            (
+                "upstream/cleanup.sql",
+                "TRUNCATE TABLE ONLY public.orders, customers RESTART IDENTITY CASCADE;",
+            ),
             ("upstream/setup.sql", RUNNING_EXAMPLE),
             ("src.sql", GOOD_SOURCE),
         ];
@@ -160,7 +181,10 @@ mod tests {
 CREATE TABLE public.events_1 PARTITION OF public.events FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');\n\
 ALTER TABLE public.events_1 REPLICA IDENTITY FULL;\nCREATE PUBLICATION p FOR TABLE public.events;\nTRUNCATE public.events;\n";
         let source = "CREATE SOURCE ev IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'p') FOR TABLES (public.events_1);";
-        let found = lint_code(&[("upstream/setup.sql", upstream), ("src.sql", source)], "MZ412");
+        let found = lint_code(
+            &[("upstream/setup.sql", upstream), ("src.sql", source)],
+            "MZ412",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].message, "TRUNCATE of public.events, which source `ev` ingests: Materialize cannot replicate a truncate and the source becomes unusable");
     }
@@ -174,22 +198,38 @@ ALTER TABLE public.events_1 REPLICA IDENTITY FULL;\nCREATE PUBLICATION p FOR TAB
             ("src.sql", source.as_str()),
         ];
         assert!(lint_code(&files, "MZ412").is_empty());
-        assert!(lint_code(&[("upstream/cleanup.sql", "TRUNCATE public.orders;")], "MZ412").is_empty());
+        assert!(lint_code(
+            &[("upstream/cleanup.sql", "TRUNCATE public.orders;")],
+            "MZ412"
+        )
+        .is_empty());
     }
 
     #[test]
     fn layout_and_suppression() {
         let files = [
-            ("upstream/cleanup.sql", "-- nettoyage é\r\ntruncate /* all */ table Public.Orders;\r\n"),
+            (
+                "upstream/cleanup.sql",
+                "-- nettoyage é\r\ntruncate /* all */ table Public.Orders;\r\n",
+            ),
             ("upstream/setup.sql", RUNNING_EXAMPLE),
             ("src.sql", GOOD_SOURCE),
         ];
         let found = lint_code(&files, "MZ412");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text, "Public.Orders");
-        assert_fix(&files, "MZ412", "upstream/cleanup.sql", Applicability::DisplayOnly, "-- nettoyage é\r\nDELETE FROM Public.Orders;\r\n");
+        assert_fix(
+            &files,
+            "MZ412",
+            "upstream/cleanup.sql",
+            Applicability::DisplayOnly,
+            "-- nettoyage é\r\nDELETE FROM Public.Orders;\r\n",
+        );
         let files = [
-            ("upstream/cleanup.sql", "TRUNCATE public.orders; -- mzlint: ignore[MZ412]\n"),
+            (
+                "upstream/cleanup.sql",
+                "TRUNCATE public.orders; -- mzlint: ignore[MZ412]\n",
+            ),
             ("upstream/setup.sql", RUNNING_EXAMPLE),
             ("src.sql", GOOD_SOURCE),
         ];

@@ -149,34 +149,52 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         let f = &found[0];
         assert_eq!(f.code, "MZ409");
-        assert_eq!(f.message, "column public.orders.internal_note does not exist upstream");
+        assert_eq!(
+            f.message,
+            "column public.orders.internal_note does not exist upstream"
+        );
         assert_eq!(f.text, "public.orders.internal_note");
         assert_eq!(
             f.help,
             "did you mean internal_notes? columns of public.orders: id, customer_id, status, total, internal_notes"
         );
-        assert_eq!(f.related, ["upstream/setup.sql:1:14 public.orders is created here"]);
-        assert_eq!(f.fix, Some((Applicability::Unsafe, "Replace with internal_notes".into())));
+        assert_eq!(
+            f.related,
+            ["upstream/setup.sql:1:14 public.orders is created here"]
+        );
+        assert_eq!(
+            f.fix,
+            Some((Applicability::Unsafe, "Replace with internal_notes".into()))
+        );
         insta::assert_snapshot!(render(&files, "MZ409"));
         assert_fix(&files, "MZ409", "src.sql", Applicability::Unsafe, GOOD);
     }
 
     #[test]
     fn good_example() {
-        assert_eq!(lint_all(&[("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", GOOD)]), []);
+        assert_eq!(
+            lint_all(&[("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", GOOD)]),
+            []
+        );
     }
 
     #[test]
     fn final_state_after_alters_in_another_file() {
         let files = [
             ("upstream/a.sql", RUNNING_EXAMPLE),
-            ("upstream/b.sql", "ALTER TABLE public.orders RENAME COLUMN internal_notes TO internal_note;"),
+            (
+                "upstream/b.sql",
+                "ALTER TABLE public.orders RENAME COLUMN internal_notes TO internal_note;",
+            ),
             ("src.sql", BAD),
         ];
         assert!(lint_code(&files, "MZ409").is_empty());
         let files = [
             ("upstream/a.sql", RUNNING_EXAMPLE),
-            ("upstream/b.sql", "ALTER TABLE public.orders DROP COLUMN internal_notes, ADD COLUMN notes text;"),
+            (
+                "upstream/b.sql",
+                "ALTER TABLE public.orders DROP COLUMN internal_notes, ADD COLUMN notes text;",
+            ),
             ("src.sql", GOOD),
         ];
         let found = lint_code(&files, "MZ409");
@@ -195,15 +213,26 @@ CREATE TABLE orders FROM SOURCE src (REFERENCE public.orders) WITH (TEXT COLUMNS
 ALTER SOURCE src ADD SUBSOURCE public.customers WITH (TEXT COLUMNS (customers.nme));\n";
         let files = [("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", source)];
         let found = lint_code(&files, "MZ409");
-        let got: Vec<(&str, &str)> = found.iter().map(|f| (f.text.as_str(), f.message.as_str())).collect();
+        let got: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (f.text.as_str(), f.message.as_str()))
+            .collect();
         assert_eq!(
             got,
             [
-                ("Statuss", "column public.orders.statuss does not exist upstream"),
-                ("customers.nme", "column public.customers.nme does not exist upstream"),
+                (
+                    "Statuss",
+                    "column public.orders.statuss does not exist upstream"
+                ),
+                (
+                    "customers.nme",
+                    "column public.customers.nme does not exist upstream"
+                ),
             ]
         );
-        let fixed = source.replace("(Statuss)", "(status)").replace("customers.nme", "customers.name");
+        let fixed = source
+            .replace("(Statuss)", "(status)")
+            .replace("customers.nme", "customers.name");
         assert_fix(&files, "MZ409", "src.sql", Applicability::Unsafe, &fixed);
     }
 
@@ -212,10 +241,18 @@ ALTER SOURCE src ADD SUBSOURCE public.customers WITH (TEXT COLUMNS (customers.nm
         // The table is only listed by the publication.
         let upstream = "ALTER TABLE public.orders REPLICA IDENTITY FULL;\nCREATE PUBLICATION mz_pub FOR TABLE public.orders;\n";
         let source = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub', TEXT COLUMNS (public.orders.x)) FOR TABLES (public.orders);";
-        assert!(lint_code(&[("upstream/setup.sql", upstream), ("src.sql", source)], "MZ409").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", upstream), ("src.sql", source)],
+            "MZ409"
+        )
+        .is_empty());
         // The statement does not add public.customers (MZ110's).
         let source = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub', TEXT COLUMNS (public.customers.x)) FOR TABLES (public.orders);";
-        assert!(lint_code(&[("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", source)], "MZ409").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", source)],
+            "MZ409"
+        )
+        .is_empty());
         // Without upstream SQL.
         assert!(lint_code(&[("src.sql", BAD)], "MZ409").is_empty());
     }
@@ -227,14 +264,26 @@ ALTER SOURCE src ADD SUBSOURCE public.customers WITH (TEXT COLUMNS (customers.nm
         let files = [("upstream/mysql.sql", upstream), ("src.sql", source)];
         let found = lint_code(&files, "MZ409");
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(found[0].message, "column shop.Orders.status does not exist upstream");
-        assert_eq!(found[0].help, "did you mean state? columns of shop.Orders: id, state");
+        assert_eq!(
+            found[0].message,
+            "column shop.Orders.status does not exist upstream"
+        );
+        assert_eq!(
+            found[0].help,
+            "did you mean state? columns of shop.Orders: id, state"
+        );
         // CREATE TABLE … FROM SOURCE with a REFERENCE.
         let source = "CREATE SOURCE shop_src IN CLUSTER ingest FROM MYSQL CONNECTION shop;\nCREATE TABLE orders FROM SOURCE shop_src (REFERENCE shop.orders) WITH (EXCLUDE COLUMNS (stat));";
-        let found = lint_code(&[("upstream/mysql.sql", upstream), ("src.sql", source)], "MZ409");
+        let found = lint_code(
+            &[("upstream/mysql.sql", upstream), ("src.sql", source)],
+            "MZ409",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text, "stat");
-        assert_eq!(found[0].help, "did you mean state? columns of shop.Orders: id, state");
+        assert_eq!(
+            found[0].help,
+            "did you mean state? columns of shop.Orders: id, state"
+        );
     }
 
     #[test]
@@ -244,8 +293,21 @@ ALTER SOURCE src ADD SUBSOURCE public.customers WITH (TEXT COLUMNS (customers.nm
         let found = lint_code(&files, "MZ409");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text, "PUBLIC.ORDERS.Internal_Note");
-        assert_fix(&files, "MZ409", "src.sql", Applicability::Unsafe, &source.replace("Internal_Note", "internal_notes"));
+        assert_fix(
+            &files,
+            "MZ409",
+            "src.sql",
+            Applicability::Unsafe,
+            &source.replace("Internal_Note", "internal_notes"),
+        );
         let suppressed = source.replace("-- ñ", "-- mzlint: file-ignore[unknown-upstream-column]");
-        assert!(lint_code(&[("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", &suppressed)], "MZ409").is_empty());
+        assert!(lint_code(
+            &[
+                ("upstream/setup.sql", RUNNING_EXAMPLE),
+                ("src.sql", &suppressed)
+            ],
+            "MZ409"
+        )
+        .is_empty());
     }
 }

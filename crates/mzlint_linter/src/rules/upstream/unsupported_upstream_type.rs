@@ -188,12 +188,16 @@ fn text_columns_fix(
         // ALTER SOURCE … ADD or CREATE TABLE … FROM SOURCE without WITH.
         return Some(Fix::unsafe_(
             title,
-            vec![Edit::insert(statement_end, format!(" WITH (TEXT COLUMNS ({entry}))"))],
+            vec![Edit::insert(
+                statement_end,
+                format!(" WITH (TEXT COLUMNS ({entry}))"),
+            )],
         ));
     };
-    let existing = list.options.iter().find(|o| {
-        effective_option_name(&o.name, candidates) == Some(OptionName::TextColumns)
-    });
+    let existing = list
+        .options
+        .iter()
+        .find(|o| effective_option_name(&o.name, candidates) == Some(OptionName::TextColumns));
     if let Some(option) = existing {
         let Some(Value::List { span, items, .. }) = &option.value else {
             return None;
@@ -209,7 +213,10 @@ fn text_columns_fix(
     let last = list.options.last()?;
     Some(Fix::unsafe_(
         title,
-        vec![Edit::insert(last.span.end, format!(", TEXT COLUMNS ({entry})"))],
+        vec![Edit::insert(
+            last.span.end,
+            format!(", TEXT COLUMNS ({entry})"),
+        )],
     ))
 }
 
@@ -243,16 +250,25 @@ CREATE PUBLICATION mz_pub FOR TABLE public.orders;
             f.help,
             "add TEXT COLUMNS (public.orders.status) to ingest it as text, or EXCLUDE COLUMNS to skip it"
         );
-        assert_eq!(f.related, ["upstream/setup.sql:2:52 public.orders.status is defined here"]);
+        assert_eq!(
+            f.related,
+            ["upstream/setup.sql:2:52 public.orders.status is defined here"]
+        );
         insta::assert_snapshot!(render(&files, "MZ410"));
         assert_fix(&files, "MZ410", "src.sql", Applicability::Unsafe, GOOD);
     }
 
     #[test]
     fn good_example() {
-        assert_eq!(lint_all(&[("upstream/setup.sql", UPSTREAM), ("src.sql", GOOD)]), []);
+        assert_eq!(
+            lint_all(&[("upstream/setup.sql", UPSTREAM), ("src.sql", GOOD)]),
+            []
+        );
         let excluded = GOOD.replace("TEXT COLUMNS", "EXCLUDE COLUMNS");
-        assert_eq!(lint_all(&[("upstream/setup.sql", UPSTREAM), ("src.sql", &excluded)]), []);
+        assert_eq!(
+            lint_all(&[("upstream/setup.sql", UPSTREAM), ("src.sql", &excluded)]),
+            []
+        );
     }
 
     fn types_of(types: &str) -> Vec<String> {
@@ -261,10 +277,13 @@ CREATE PUBLICATION mz_pub FOR TABLE public.orders;
 CREATE TABLE public.t (id int, {types});\nALTER TABLE public.t REPLICA IDENTITY FULL;\nCREATE PUBLICATION p FOR TABLE public.t;\n"
         );
         let source = "CREATE SOURCE s IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'p') FOR TABLES (public.t);";
-        lint_code(&[("upstream/setup.sql", &upstream), ("src.sql", source)], "MZ410")
-            .into_iter()
-            .map(|f| f.message)
-            .collect()
+        lint_code(
+            &[("upstream/setup.sql", &upstream), ("src.sql", source)],
+            "MZ410",
+        )
+        .into_iter()
+        .map(|f| f.message)
+        .collect()
     }
 
     #[test]
@@ -312,7 +331,16 @@ am text[][], an integer ARRAY, ao numeric(5)[3], ap posint, aq posint[], ar bpch
         // Extend an existing list.
         let source = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub', TEXT COLUMNS (public.orders.total)) FOR TABLES (public.orders);";
         let files = [("upstream/setup.sql", UPSTREAM), ("src.sql", source)];
-        assert_fix(&files, "MZ410", "src.sql", Applicability::Unsafe, &source.replace("(public.orders.total)", "(public.orders.total, public.orders.status)"));
+        assert_fix(
+            &files,
+            "MZ410",
+            "src.sql",
+            Applicability::Unsafe,
+            &source.replace(
+                "(public.orders.total)",
+                "(public.orders.total, public.orders.status)",
+            ),
+        );
         // ALTER SOURCE … ADD without WITH, and CREATE TABLE … FROM SOURCE with a WITH.
         let source = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub');\n\
 ALTER SOURCE src ADD SUBSOURCE public.orders;\n\
@@ -320,10 +348,19 @@ CREATE TABLE orders FROM SOURCE src (REFERENCE public.orders) WITH (EXCLUDE COLU
         let files = [("upstream/setup.sql", UPSTREAM), ("src.sql", source)];
         let found = lint_code(&files, "MZ410");
         assert_eq!(found.len(), 2, "{found:#?}");
-        assert_eq!(found[1].help, "add TEXT COLUMNS (status) to ingest it as text, or EXCLUDE COLUMNS to skip it");
+        assert_eq!(
+            found[1].help,
+            "add TEXT COLUMNS (status) to ingest it as text, or EXCLUDE COLUMNS to skip it"
+        );
         let expected = source
-            .replace("ADD SUBSOURCE public.orders;", "ADD SUBSOURCE public.orders WITH (TEXT COLUMNS (public.orders.status));")
-            .replace("(EXCLUDE COLUMNS (total))", "(EXCLUDE COLUMNS (total), TEXT COLUMNS (status))");
+            .replace(
+                "ADD SUBSOURCE public.orders;",
+                "ADD SUBSOURCE public.orders WITH (TEXT COLUMNS (public.orders.status));",
+            )
+            .replace(
+                "(EXCLUDE COLUMNS (total))",
+                "(EXCLUDE COLUMNS (total), TEXT COLUMNS (status))",
+            );
         assert_fix(&files, "MZ410", "src.sql", Applicability::Unsafe, &expected);
     }
 
@@ -333,7 +370,10 @@ CREATE TABLE orders FROM SOURCE src (REFERENCE public.orders) WITH (EXCLUDE COLU
         let source = "CREATE TABLE t FROM SOURCE s (REFERENCE public.t);\nCREATE SOURCE s IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'p');\n";
         let files = [("upstream/setup.sql", upstream), ("src.sql", source)];
         assert_eq!(lint_code(&files, "MZ410").len(), 2);
-        let expected = source.replace("(REFERENCE public.t);", "(REFERENCE public.t) WITH (TEXT COLUMNS (a, b));");
+        let expected = source.replace(
+            "(REFERENCE public.t);",
+            "(REFERENCE public.t) WITH (TEXT COLUMNS (a, b));",
+        );
         assert_fix(&files, "MZ410", "src.sql", Applicability::Unsafe, &expected);
     }
 
@@ -344,13 +384,19 @@ CREATE TABLE orders FROM SOURCE src (REFERENCE public.orders) WITH (EXCLUDE COLU
 CREATE TABLE events (id bigint, m mood) PARTITION BY LIST (id);\nCREATE TABLE events_1 PARTITION OF events FOR VALUES IN (1);\n\
 ALTER TABLE events_1 REPLICA IDENTITY FULL;\nCREATE PUBLICATION p FOR ALL TABLES;\n";
         let source = "CREATE SOURCE s IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'p') FOR TABLES (app.events_1);";
-        let found = lint_code(&[("upstream/setup.sql", upstream), ("src.sql", source)], "MZ410");
+        let found = lint_code(
+            &[("upstream/setup.sql", upstream), ("src.sql", source)],
+            "MZ410",
+        );
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].message, "column app.events_1.m has type mood (an enum), which Materialize cannot ingest natively");
         // The type changed later in another file: supported.
         let files = [
             ("upstream/a.sql", upstream),
-            ("upstream/b.sql", "ALTER TABLE app.events ALTER COLUMN m TYPE text;"),
+            (
+                "upstream/b.sql",
+                "ALTER TABLE app.events ALTER COLUMN m TYPE text;",
+            ),
             ("src.sql", source),
         ];
         assert!(lint_code(&files, "MZ410").is_empty());
@@ -360,13 +406,30 @@ ALTER TABLE events_1 REPLICA IDENTITY FULL;\nCREATE PUBLICATION p FOR ALL TABLES
     fn silent_without_coverage_create_table_or_when_suppressed() {
         assert!(lint_code(&[("src.sql", BAD)], "MZ410").is_empty());
         let upstream = "ALTER TABLE public.orders REPLICA IDENTITY FULL;\nCREATE PUBLICATION mz_pub FOR TABLE public.orders;\n";
-        assert!(lint_code(&[("upstream/setup.sql", upstream), ("src.sql", BAD)], "MZ410").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", upstream), ("src.sql", BAD)],
+            "MZ410"
+        )
+        .is_empty());
         let suppressed = format!("{BAD} -- mzlint: ignore[MZ410]");
-        assert!(lint_code(&[("upstream/setup.sql", UPSTREAM), ("src.sql", &suppressed)], "MZ410").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", UPSTREAM), ("src.sql", &suppressed)],
+            "MZ410"
+        )
+        .is_empty());
         let source = "-- 🚀\r\ncreate source src in cluster ingest from postgres connection pg (publication 'mz_pub')\r\n  for tables (PUBLIC.orders);\r\n";
         let files = [("upstream/setup.sql", UPSTREAM), ("src.sql", source)];
         let found = lint_code(&files, "MZ410");
         assert_eq!(found[0].text, "PUBLIC.orders");
-        assert_fix(&files, "MZ410", "src.sql", Applicability::Unsafe, &source.replace("(publication 'mz_pub')", "(publication 'mz_pub', TEXT COLUMNS (public.orders.status))"));
+        assert_fix(
+            &files,
+            "MZ410",
+            "src.sql",
+            Applicability::Unsafe,
+            &source.replace(
+                "(publication 'mz_pub')",
+                "(publication 'mz_pub', TEXT COLUMNS (public.orders.status))",
+            ),
+        );
     }
 }

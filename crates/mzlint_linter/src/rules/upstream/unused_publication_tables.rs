@@ -57,7 +57,10 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
     let mut users: HashMap<&str, Vec<&IngestSource>> = HashMap::new();
     for (_, source) in model.covered_sources() {
         if let Some(publication) = model.publication_of(source) {
-            users.entry(publication.name.as_str()).or_default().push(source);
+            users
+                .entry(publication.name.as_str())
+                .or_default()
+                .push(source);
         }
     }
     for publication in model.pg.publications() {
@@ -152,9 +155,11 @@ fn removal_fix(
     }
     let source = &ctx.file(location.file).text;
     let spans: Vec<Span> = objects.iter().map(|o| o.span()).collect();
-    let plain = spans
-        .windows(2)
-        .all(|w| source.get(w[0].end as usize..w[1].start as usize).is_some_and(|t| t.trim() == ","));
+    let plain = spans.windows(2).all(|w| {
+        source
+            .get(w[0].end as usize..w[1].start as usize)
+            .is_some_and(|t| t.trim() == ",")
+    });
     if !plain {
         return None;
     }
@@ -204,31 +209,67 @@ mod tests {
             "publication mz_pub publishes 1 table that no Materialize source ingests: public.customers"
         );
         assert_eq!(f.text, "mz_pub");
-        assert_eq!(f.help, "ALTER PUBLICATION mz_pub DROP TABLE public.customers;");
-        assert_eq!(f.related, ["src.sql:1:78 source `src` uses publication 'mz_pub' here"]);
+        assert_eq!(
+            f.help,
+            "ALTER PUBLICATION mz_pub DROP TABLE public.customers;"
+        );
+        assert_eq!(
+            f.related,
+            ["src.sql:1:78 source `src` uses publication 'mz_pub' here"]
+        );
         assert_eq!(
             f.fix,
-            Some((Applicability::DisplayOnly, "Remove public.customers from the publication".into()))
+            Some((
+                Applicability::DisplayOnly,
+                "Remove public.customers from the publication".into()
+            ))
         );
         insta::assert_snapshot!(render(&files, "MZ403"));
     }
 
     #[test]
     fn good_example() {
-        let upstream = RUNNING_EXAMPLE.replace("FOR TABLE public.orders, public.customers", "FOR TABLE public.orders");
-        assert_eq!(lint_all(&[("upstream/setup.sql", &upstream), ("src.sql", BAD)]), []);
+        let upstream = RUNNING_EXAMPLE.replace(
+            "FOR TABLE public.orders, public.customers",
+            "FOR TABLE public.orders",
+        );
+        assert_eq!(
+            lint_all(&[("upstream/setup.sql", &upstream), ("src.sql", BAD)]),
+            []
+        );
     }
 
     #[test]
     fn display_only_fix_applies_cleanly() {
         let files = [("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", BAD)];
-        let expected = RUNNING_EXAMPLE.replace("FOR TABLE public.orders, public.customers", "FOR TABLE public.orders");
-        assert_fix(&files, "MZ403", "upstream/setup.sql", Applicability::DisplayOnly, &expected);
+        let expected = RUNNING_EXAMPLE.replace(
+            "FOR TABLE public.orders, public.customers",
+            "FOR TABLE public.orders",
+        );
+        assert_fix(
+            &files,
+            "MZ403",
+            "upstream/setup.sql",
+            Applicability::DisplayOnly,
+            &expected,
+        );
         // Removing the first table takes the comma after it.
         let other = BAD.replace("public.orders", "public.customers");
-        let files = [("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", other.as_str())];
-        let expected = RUNNING_EXAMPLE.replace("FOR TABLE public.orders, public.customers", "FOR TABLE public.customers");
-        assert_fix(&files, "MZ403", "upstream/setup.sql", Applicability::DisplayOnly, &expected);
+        let files = [
+            ("upstream/setup.sql", RUNNING_EXAMPLE),
+            ("src.sql", other.as_str()),
+        ];
+        let expected = RUNNING_EXAMPLE.replace(
+            "FOR TABLE public.orders, public.customers",
+            "FOR TABLE public.customers",
+        );
+        assert_fix(
+            &files,
+            "MZ403",
+            "upstream/setup.sql",
+            Applicability::DisplayOnly,
+            &expected,
+        );
     }
 
     #[test]
@@ -239,10 +280,20 @@ mod tests {
             upstream.push_str(&format!("CREATE TABLE public.t{i:02} (id int);\nALTER TABLE public.t{i:02} REPLICA IDENTITY FULL;\n"));
             listed.push(format!("public.t{i:02}"));
         }
-        upstream.push_str(&format!("CREATE PUBLICATION p FOR TABLE {};\n", listed.join(", ")));
+        upstream.push_str(&format!(
+            "CREATE PUBLICATION p FOR TABLE {};\n",
+            listed.join(", ")
+        ));
         let a = "CREATE SOURCE a IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'p') FOR TABLES (public.t00);";
         let b = "CREATE SOURCE b IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'p');\nCREATE TABLE t01 FROM SOURCE b (REFERENCE public.t01);";
-        let found = lint_code(&[("upstream/setup.sql", &upstream), ("a.sql", a), ("b.sql", b)], "MZ403");
+        let found = lint_code(
+            &[
+                ("upstream/setup.sql", &upstream),
+                ("a.sql", a),
+                ("b.sql", b),
+            ],
+            "MZ403",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(
             found[0].message,
@@ -253,10 +304,17 @@ mod tests {
     #[test]
     fn not_with_for_all_tables_or_unused_publications() {
         let all = "CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') FOR ALL TABLES;";
-        assert!(lint_code(&[("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", all)], "MZ403").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", RUNNING_EXAMPLE), ("src.sql", all)],
+            "MZ403"
+        )
+        .is_empty());
         let other = "CREATE PUBLICATION other FOR TABLE public.orders;\n";
         let upstream = format!("{RUNNING_EXAMPLE}{other}");
-        let found = lint_code(&[("upstream/setup.sql", &upstream), ("src.sql", GOOD_SOURCE)], "MZ403");
+        let found = lint_code(
+            &[("upstream/setup.sql", &upstream), ("src.sql", GOOD_SOURCE)],
+            "MZ403",
+        );
         assert!(found.is_empty(), "{found:#?}");
         // No coverage: silent.
         assert!(lint_code(&[("src.sql", BAD)], "MZ403").is_empty());
@@ -268,9 +326,15 @@ mod tests {
 ALTER TABLE public.a REPLICA IDENTITY FULL;\nALTER TABLE public.b REPLICA IDENTITY FULL;\nALTER TABLE audit.c REPLICA IDENTITY FULL;\n\
 CREATE PUBLICATION p FOR TABLES IN SCHEMA public, audit;\n";
         let source = "CREATE SOURCE s IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'p') FOR SCHEMAS (public);";
-        let found = lint_code(&[("upstream/setup.sql", upstream), ("src.sql", source)], "MZ403");
+        let found = lint_code(
+            &[("upstream/setup.sql", upstream), ("src.sql", source)],
+            "MZ403",
+        );
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, "publication p publishes 1 table that no Materialize source ingests: audit.c");
+        assert_eq!(
+            found[0].message,
+            "publication p publishes 1 table that no Materialize source ingests: audit.c"
+        );
         assert_eq!(found[0].help, "publish only the tables sources ingest: ALTER PUBLICATION p SET TABLE public.a, public.b;");
         assert_eq!(found[0].fix, None);
     }
@@ -297,6 +361,10 @@ CREATE PUBLICATION p FOR TABLES IN SCHEMA public, audit;\n";
             "CREATE PUBLICATION mz_pub",
             "-- mzlint: ignore[MZ403]\nCREATE PUBLICATION mz_pub",
         );
-        assert!(lint_code(&[("upstream/setup.sql", &upstream), ("src.sql", BAD)], "MZ403").is_empty());
+        assert!(lint_code(
+            &[("upstream/setup.sql", &upstream), ("src.sql", BAD)],
+            "MZ403"
+        )
+        .is_empty());
     }
 }
