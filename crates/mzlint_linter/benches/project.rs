@@ -57,7 +57,12 @@ fn main() {
             .enumerate()
             .map(|(i, (path, text))| {
                 let upstream = path.starts_with("upstream/");
-                SourceFile::new(FileId(i as u32), PathBuf::from(path), text.clone(), Some(upstream))
+                SourceFile::new(
+                    FileId(i as u32),
+                    PathBuf::from(path),
+                    text.clone(),
+                    Some(upstream),
+                )
             })
             .collect()
     };
@@ -82,14 +87,24 @@ fn main() {
     // One-file update: the server keeps the summaries and re-summarises
     // only the edited file.
     let refs: Vec<&Settings> = files.iter().map(|_| &settings).collect();
-    let mut summaries: Vec<FileSummary> = files.iter().map(|f| FileSummary::of(f, &settings)).collect();
+    let mut summaries: Vec<FileSummary> = files
+        .iter()
+        .map(|f| FileSummary::of(f, &settings))
+        .collect();
     let target = files.len() / 2;
     let mut times = Vec::new();
     for round in 0..if quick { 5 } else { 30 } {
         let start = Instant::now();
         let mut text = files[target].text.clone();
-        text.push_str(&format!("-- edit {round}\nCREATE SECRET extra_{round} AS '${{X}}';\n"));
-        let edited = SourceFile::new(FileId(target as u32), files[target].path.clone(), text, Some(false));
+        text.push_str(&format!(
+            "-- edit {round}\nCREATE SECRET extra_{round} AS '${{X}}';\n"
+        ));
+        let edited = SourceFile::new(
+            FileId(target as u32),
+            files[target].path.clone(),
+            text,
+            Some(false),
+        );
         summaries[target] = FileSummary::of(&edited, &settings);
         files[target] = edited;
         let project = Project::from_summaries(summaries.iter());

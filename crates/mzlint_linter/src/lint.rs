@@ -82,7 +82,12 @@ pub fn lint_with_project(
 /// Diagnostics of one file of the run, for an editor re-linting the file the
 /// user is typing in: its statement and file rules, plus the project rules'
 /// findings located in it. Other files are not re-checked.
-pub fn lint_one_file(files: &[SourceFile], settings: &[&Settings], project: &Project, id: crate::source::FileId) -> Vec<Diagnostic> {
+pub fn lint_one_file(
+    files: &[SourceFile],
+    settings: &[&Settings],
+    project: &Project,
+    id: crate::source::FileId,
+) -> Vec<Diagnostic> {
     let index = id.0 as usize;
     let (Some(file), Some(file_settings)) = (files.get(index), settings.get(index)) else {
         return Vec::new();
@@ -99,7 +104,10 @@ pub fn lint_one_file(files: &[SourceFile], settings: &[&Settings], project: &Pro
         settings,
         project,
     };
-    for rule in registry::RULES.iter().filter(|r| file_settings.rules.is_enabled(r)) {
+    for rule in registry::RULES
+        .iter()
+        .filter(|r| file_settings.rules.is_enabled(r))
+    {
         if let Check::Project(check) = rule.check {
             let mut out = Vec::new();
             check(&project_ctx, &mut out);

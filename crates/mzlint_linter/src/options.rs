@@ -464,8 +464,8 @@ pub fn damerau_levenshtein(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {
@@ -479,6 +479,188 @@ pub fn damerau_levenshtein(a: &str, b: &str) -> usize {
         }
     }
     d[n][m]
+}
+
+/// Every option any connection type accepts, for suggestions when the type
+/// is unknown (`ALTER CONNECTION` of a connection the project does not define).
+pub const ALL_CONNECTION_OPTIONS: &[OptionName] = &[
+    OptionName::AccessKeyId,
+    OptionName::AssumeRoleArn,
+    OptionName::AssumeRoleSessionName,
+    OptionName::AvailabilityZones,
+    OptionName::AwsConnection,
+    OptionName::AwsPrivatelink,
+    OptionName::Broker,
+    OptionName::Brokers,
+    OptionName::CatalogType,
+    OptionName::Credential,
+    OptionName::Database,
+    OptionName::Endpoint,
+    OptionName::Host,
+    OptionName::Password,
+    OptionName::Port,
+    OptionName::ProgressTopic,
+    OptionName::ProgressTopicReplicationFactor,
+    OptionName::Region,
+    OptionName::SaslMechanisms,
+    OptionName::SaslPassword,
+    OptionName::SaslUsername,
+    OptionName::Scope,
+    OptionName::SecretAccessKey,
+    OptionName::SecurityProtocol,
+    OptionName::ServiceName,
+    OptionName::SessionToken,
+    OptionName::SshTunnel,
+    OptionName::SslCertificate,
+    OptionName::SslCertificateAuthority,
+    OptionName::SslKey,
+    OptionName::SslMode,
+    OptionName::Url,
+    OptionName::User,
+    OptionName::Warehouse,
+];
+
+/// The option list an option is written in: what MZ100 suggests from, and
+/// what an unknown word's effective name depends on (rules.md MZ100 item 4,
+/// §1.8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptionContext {
+    /// `CREATE|ALTER CONNECTION` options; `None` for an ALTER of a
+    /// connection whose type the project does not define.
+    Connection(Option<ConnectionType>),
+    /// `WITH (…)` of CREATE/ALTER CONNECTION.
+    ConnectionWith,
+    /// `USING AWS PRIVATELINK pl (…)` of one Kafka broker.
+    BrokerPrivatelink,
+    /// `FROM <kind> … (…)`.
+    Source(SourceKind),
+    /// `CREATE SOURCE … WITH (…)`.
+    SourceWith,
+    /// `ALTER SOURCE … SET|RESET (…)`.
+    AlterSource,
+    /// `CREATE TABLE … FROM SOURCE … WITH (…)`.
+    TableFromSourceWith,
+    /// `ALTER SOURCE … ADD SUBSOURCE|TABLE … WITH (…)`.
+    AddSubsourceWith,
+    /// `CREATE CLUSTER` and `ALTER CLUSTER … SET|RESET` options.
+    Cluster,
+    /// Replica options (`REPLICAS (r (…))`, `CREATE CLUSTER REPLICA`).
+    Replica,
+    /// `ALTER CLUSTER … SET (…) WITH (…)`.
+    AlterClusterWith,
+    /// `CONNECTION csr (…)` in a FORMAT clause.
+    CsrConfig,
+    /// `AVRO USING SCHEMA '…' (…)`.
+    AvroSchema,
+}
+
+/// The canonical names a context accepts. For a connection of unknown type,
+/// every connection option.
+pub fn context_options(context: OptionContext) -> &'static [OptionName] {
+    use OptionName::*;
+    match context {
+        OptionContext::Connection(Some(connection_type)) => connection_options(connection_type),
+        OptionContext::Connection(None) => ALL_CONNECTION_OPTIONS,
+        OptionContext::ConnectionWith => &[Validate],
+        OptionContext::BrokerPrivatelink => &[AvailabilityZone, Port],
+        OptionContext::Source(kind) => source_options(kind),
+        OptionContext::SourceWith => &[TimestampInterval, RetainHistory],
+        OptionContext::AlterSource => &[RetainHistory],
+        OptionContext::TableFromSourceWith => {
+            &[TextColumns, ExcludeColumns, PartitionBy, RetainHistory]
+        }
+        OptionContext::AddSubsourceWith => &[TextColumns, ExcludeColumns],
+        OptionContext::Cluster => &[
+            Size,
+            ReplicationFactor,
+            Managed,
+            Replicas,
+            AvailabilityZones,
+            IntrospectionInterval,
+            IntrospectionDebugging,
+            Disk,
+            Schedule,
+            WorkloadClass,
+        ],
+        OptionContext::Replica => &[
+            Size,
+            AvailabilityZone,
+            Disk,
+            Internal,
+            BilledAs,
+            Workers,
+            IntrospectionInterval,
+            IntrospectionDebugging,
+            StoragectlAddresses,
+            ComputectlAddresses,
+            StorageAddresses,
+            ComputeAddresses,
+        ],
+        OptionContext::AlterClusterWith => &[Wait],
+        OptionContext::CsrConfig => &[
+            AvroKeyFullname,
+            AvroValueFullname,
+            NullDefaults,
+            DocOn,
+            KeyCompatibilityLevel,
+            ValueCompatibilityLevel,
+        ],
+        OptionContext::AvroSchema => &[ConfluentWireFormat],
+    }
+}
+
+/// What MZ100 suggests for an unknown option word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OptionSuggestion {
+    /// A curated alias (`SSLMODE` → SSL MODE): a safe rename.
+    Alias(OptionName),
+    /// The single name within edit distance: an unsafe rename.
+    DidYouMean(OptionName),
+}
+
+impl OptionSuggestion {
+    pub fn name(&self) -> &OptionName {
+        match self {
+            OptionSuggestion::Alias(name) | OptionSuggestion::DidYouMean(name) => name,
+        }
+    }
+}
+
+/// The suggestion for the unknown words `words` (upper case, single spaces)
+/// in `context`: a curated alias the context accepts, else the single
+/// accepted name within Damerau–Levenshtein distance 2 (1 for names of at
+/// most 4 characters). Pure: every rule asking gets the same answer.
+pub fn suggest_option(words: &str, context: OptionContext) -> Option<OptionSuggestion> {
+    let accepted = context_options(context);
+    let words = normalize_words(words);
+    let privatelink = context == OptionContext::Connection(Some(ConnectionType::AwsPrivatelink));
+    if let Some(alias) = option_alias(&words, privatelink) {
+        if accepted.contains(&alias) {
+            return Some(OptionSuggestion::Alias(alias));
+        }
+    }
+    let mut found: Option<&OptionName> = None;
+    for candidate in accepted {
+        let text = candidate.as_str();
+        let limit = if text.len() <= 4 { 1 } else { 2 };
+        if damerau_levenshtein(&words, text) <= limit {
+            if found.is_some_and(|f| f != candidate) {
+                return None;
+            }
+            found = Some(candidate);
+        }
+    }
+    found.cloned().map(OptionSuggestion::DidYouMean)
+}
+
+/// The option an option counts as for every rule (rules.md §1.8): a known
+/// name is itself; an unknown word counts as the option MZ100 suggests for
+/// it, if any.
+pub fn effective_option_name(name: &OptionName, context: OptionContext) -> Option<OptionName> {
+    match name {
+        OptionName::Unknown(words) => suggest_option(words, context).map(|s| s.name().clone()),
+        known => Some(known.clone()),
+    }
 }
 
 #[cfg(test)]
@@ -503,6 +685,52 @@ mod tests {
         assert_eq!(did_you_mean("POTR", strs.iter().copied()), Some("PORT"));
         assert_eq!(did_you_mean("XYZZY", strs.iter().copied()), None);
         assert_eq!(option_alias("SSLMODE", false), Some(OptionName::SslMode));
+    }
+
+    #[test]
+    fn context_suggestions() {
+        use OptionContext::*;
+        let pg = Connection(Some(ConnectionType::Postgres));
+        assert_eq!(
+            suggest_option("SSLMODE", pg),
+            Some(OptionSuggestion::Alias(OptionName::SslMode))
+        );
+        assert_eq!(
+            suggest_option("SASL MECHANISM", Connection(Some(ConnectionType::Kafka))),
+            Some(OptionSuggestion::Alias(OptionName::SaslMechanisms))
+        );
+        // An alias the context does not accept is no suggestion.
+        assert_eq!(
+            suggest_option("DBNAME", Connection(Some(ConnectionType::MySql))),
+            None
+        );
+        assert_eq!(
+            suggest_option("HOTS", pg),
+            Some(OptionSuggestion::DidYouMean(OptionName::Host))
+        );
+        assert_eq!(
+            suggest_option(
+                "AVAILABILITY ZONE",
+                Connection(Some(ConnectionType::AwsPrivatelink))
+            ),
+            Some(OptionSuggestion::Alias(OptionName::AvailabilityZones))
+        );
+        assert_eq!(
+            suggest_option("PUBLICATIONS", Source(SourceKind::Postgres)),
+            Some(OptionSuggestion::Alias(OptionName::Publication))
+        );
+        assert_eq!(
+            effective_option_name(&OptionName::Unknown("DBNAME".into()), pg),
+            Some(OptionName::Database)
+        );
+        assert_eq!(
+            effective_option_name(&OptionName::Host, pg),
+            Some(OptionName::Host)
+        );
+        assert_eq!(
+            effective_option_name(&OptionName::Unknown("XYZZY".into()), Connection(None)),
+            None
+        );
     }
 
     #[test]

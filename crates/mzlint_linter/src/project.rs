@@ -140,7 +140,11 @@ impl FileSummary {
             definitions: collector.definitions,
             drops: collector.drops,
             connection_alters,
-            scopes: collector.scopes.into_iter().nth(file.id.0 as usize).unwrap_or_default(),
+            scopes: collector
+                .scopes
+                .into_iter()
+                .nth(file.id.0 as usize)
+                .unwrap_or_default(),
         }
     }
 }
@@ -188,7 +192,11 @@ impl Project {
             }
             project.drops.extend(summary.drops.iter().cloned());
             for (name, location) in &summary.connection_alters {
-                project.connection_alters.entry(name.clone()).or_default().push(*location);
+                project
+                    .connection_alters
+                    .entry(name.clone())
+                    .or_default()
+                    .push(*location);
             }
             let index = summary.file.0 as usize;
             if project.scopes.len() <= index {

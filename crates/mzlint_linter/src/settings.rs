@@ -648,14 +648,17 @@ pub fn parse_external_object(entry: &str) -> Result<ExternalObject, String> {
 
 impl ReferenceSettings {
     /// Is an object of `kind` named `name` (as written, or fully qualified)
-    /// known to exist outside the project? System names always are.
+    /// known to exist outside the project? Names whose database or schema
+    /// component starts with `mz_`/`pg_` or is `information_schema` always
+    /// are (rules.md §3).
     pub fn is_external(&self, kind: ObjectKind, names: &[&str]) -> bool {
         names.iter().any(|name| {
             let parts: Vec<&str> = name.split('.').collect();
             let system =
                 |p: &str| p.starts_with("mz_") || p.starts_with("pg_") || p == "information_schema";
-            parts.first().is_some_and(|p| system(p))
-                || (parts.len() >= 2 && system(parts[parts.len() - 2]))
+            // The database or schema component of a qualified name; a
+            // one-part name such as `pg_pw` is an ordinary user object.
+            (parts.len() >= 2 && (system(parts[0]) || system(parts[parts.len() - 2])))
                 || self
                     .external_objects
                     .iter()
