@@ -410,22 +410,6 @@ pub fn option_alias(words: &str, privatelink_connection: bool) -> Option<OptionN
     })
 }
 
-/// The option an entry counts as for every rule but MZ100 (rules.md §1.8):
-/// a known name is itself; an unknown word counts as the option MZ100 maps
-/// it to — its curated alias, else the single name of `candidates` (the
-/// names valid in that context) within MZ100's did-you-mean distance. Pure:
-/// the same answer wherever it is asked.
-pub fn effective_option_name(name: &OptionName, candidates: &[OptionName]) -> Option<OptionName> {
-    let OptionName::Unknown(words) = name else {
-        return Some(name.clone());
-    };
-    if let Some(alias) = option_alias(words, false) {
-        return Some(alias);
-    }
-    let found = did_you_mean(words, candidates.iter().map(|c| c.as_str()))?;
-    candidates.iter().find(|c| c.as_str() == found).cloned()
-}
-
 /// The single canonical name of `candidates` within Damerau–Levenshtein
 /// distance 2 (1 for names of at most 4 characters) of `words`.
 pub fn did_you_mean<'a>(

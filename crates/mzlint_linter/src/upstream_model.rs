@@ -31,7 +31,7 @@ use mzlint_syntax::ast::{self as mz, OptionName, SourceBody, SourceKind, Stateme
 use mzlint_syntax::upstream as up;
 use mzlint_syntax::Span;
 
-use crate::options;
+use crate::options::{self, OptionContext};
 use crate::project::{DefKind, Location, Project};
 use crate::semantic;
 use crate::settings::Settings;
@@ -2186,10 +2186,6 @@ fn value_text(value: &Value) -> Option<String> {
     }
 }
 
-fn source_candidates(kind: SourceKind) -> &'static [OptionName] {
-    options::source_options(kind)
-}
-
 impl UpstreamModel {
     fn analyse_sources(&mut self, files: &[SourceFile], settings: &[&Settings], project: &Project) {
         // Pass 1: CREATE SOURCE.
@@ -2238,13 +2234,15 @@ impl UpstreamModel {
                         let Some(i) = self.source_for(project, location, &alter.name) else {
                             continue;
                         };
-                        let kind = self.sources[i].kind;
                         let clause = IngestClause {
                             origin: ClauseOrigin::AlterAdd,
                             location,
                             span: alter.action_span,
                             scope: ClauseScope::Refs(refs.iter().map(ref_entry).collect()),
-                            columns: column_entries(with_options.as_ref(), kind, false),
+                            columns: column_entries(
+                                with_options.as_ref(),
+                                OptionContext::AddSubsourceWith,
+                            ),
                         };
                         self.sources[i].clauses.push(clause);
                     }
@@ -2255,7 +2253,6 @@ impl UpstreamModel {
                         let Some(i) = self.source_for(project, location, &table.source) else {
                             continue;
                         };
-                        let kind = self.sources[i].kind;
                         let entry = RefEntry {
                             span: reference.span,
                             name_span: reference.span,
@@ -2267,7 +2264,10 @@ impl UpstreamModel {
                             location,
                             span: reference.span,
                             scope: ClauseScope::Refs(vec![entry]),
-                            columns: column_entries(table.with_options.as_ref(), kind, true),
+                            columns: column_entries(
+                                table.with_options.as_ref(),
+                                OptionContext::TableFromSourceWith,
+                            ),
                         };
                         self.sources[i].clauses.push(clause);
                     }
@@ -2313,7 +2313,6 @@ impl UpstreamModel {
         connection: &mz::SourceConnection,
     ) -> IngestSource {
         let kind = connection.kind;
-        let candidates = source_candidates(kind);
         let mut publication = None;
         if kind == SourceKind::Postgres {
             let option = connection
@@ -2321,7 +2320,7 @@ impl UpstreamModel {
                 .iter()
                 .flat_map(|l| &l.options)
                 .find(|o| {
-                    options::effective_option_name(&o.name, candidates)
+                    options::effective_option_name(&o.name, OptionContext::Source(kind))
                         == Some(OptionName::Publication)
                 });
             if let Some(option) = option {
@@ -2371,7 +2370,7 @@ impl UpstreamModel {
                 location,
                 span: refs.span,
                 scope,
-                columns: column_entries(connection.options.as_ref(), kind, false),
+                columns: column_entries(connection.options.as_ref(), OptionContext::Source(kind)),
             });
         }
         IngestSource {
@@ -2595,22 +2594,13 @@ fn ref_entry(r: &mz::ExternalRef) -> RefEntry {
 }
 
 /// TEXT / EXCLUDE COLUMNS entries of an option list.
-fn column_entries(
-    list: Option<&mz::OptionList>,
-    kind: SourceKind,
-    table_with: bool,
-) -> Vec<ColumnEntry> {
+fn column_entries(list: Option<&mz::OptionList>, context: OptionContext) -> Vec<ColumnEntry> {
     let Some(list) = list else {
         return Vec::new();
     };
-    let candidates: &[OptionName] = if table_with {
-        &[OptionName::TextColumns, OptionName::ExcludeColumns]
-    } else {
-        source_candidates(kind)
-    };
     let mut out = Vec::new();
     for option in &list.options {
-        let option_kind = match options::effective_option_name(&option.name, candidates) {
+        let option_kind = match options::effective_option_name(&option.name, context) {
             Some(OptionName::TextColumns) => ColumnOption::Text,
             Some(OptionName::ExcludeColumns) => ColumnOption::Exclude,
             _ => continue,
@@ -2657,13 +2647,15 @@ fn connection_facts(
     let Some(effective) = semantic::effective_connection_in(files, project, location, name) else {
         return (None, None);
     };
-    let candidates = options::connection_options(effective.connection_type);
-    let find =
-        |wanted: OptionName| {
-            effective.options.iter().rev().copied().find(|o| {
-                options::effective_option_name(&o.name, candidates) == Some(wanted.clone())
-            })
-        };
+    let context = OptionContext::Connection(Some(effective.connection_type));
+    let find = |wanted: OptionName| {
+        effective
+            .options
+            .iter()
+            .rev()
+            .copied()
+            .find(|o| options::effective_option_name(&o.name, context) == Some(wanted.clone()))
+    };
     let text = |option: &mz::SqlOption| {
         let value = option.value.as_ref()?;
         let text = value_text(value)?;

@@ -1,5 +1,5 @@
 use super::common::pg_ident;
-use crate::options::{effective_option_name, source_options};
+use crate::options::{effective_option_name, OptionContext};
 use crate::prelude::*;
 use crate::upstream_model::{
     ClauseOrigin, ColumnOption, EntryTarget, IngestClause, IngestSource, TableId, TypeSupport,
@@ -155,7 +155,7 @@ fn text_columns_fix(
     entry: &str,
 ) -> Option<Fix> {
     let statement = ctx.statement_at(clause.location)?;
-    let (list, candidates, statement_end): (Option<&OptionList>, &[OptionName], u32) =
+    let (list, context, statement_end): (Option<&OptionList>, OptionContext, u32) =
         match (&statement.kind, clause.origin) {
             (StatementKind::CreateSource(create), ClauseOrigin::CreateSource) => {
                 let SourceBody::Connection(connection) = &create.body else {
@@ -164,21 +164,21 @@ fn text_columns_fix(
                 // PUBLICATION is required: the list exists; without it, no fix.
                 (
                     Some(connection.options.as_ref()?),
-                    source_options(source.kind),
+                    OptionContext::Source(source.kind),
                     statement.span.end,
                 )
             }
             (StatementKind::AlterSource(alter), ClauseOrigin::AlterAdd) => match &alter.action {
                 AlterSourceAction::AddSubsources { with_options, .. } => (
                     with_options.as_ref(),
-                    &[OptionName::TextColumns, OptionName::ExcludeColumns],
+                    OptionContext::AddSubsourceWith,
                     statement.span.end,
                 ),
                 _ => return None,
             },
             (StatementKind::CreateTableFromSource(table), ClauseOrigin::TableFromSource) => (
                 table.with_options.as_ref(),
-                &[OptionName::TextColumns, OptionName::ExcludeColumns],
+                OptionContext::TableFromSourceWith,
                 statement.span.end,
             ),
             _ => return None,
@@ -197,7 +197,7 @@ fn text_columns_fix(
     let existing = list
         .options
         .iter()
-        .find(|o| effective_option_name(&o.name, candidates) == Some(OptionName::TextColumns));
+        .find(|o| effective_option_name(&o.name, context) == Some(OptionName::TextColumns));
     if let Some(option) = existing {
         let Some(Value::List { span, items, .. }) = &option.value else {
             return None;
