@@ -2986,12 +2986,17 @@ mod tests {
     }
 
     /// `cargo test --release -p mzlint_linter upstream_model_build_time -- --ignored --nocapture`
+    /// (`MZLINT_UPSTREAM_N` tables and sources, default 1,000).
     #[test]
     #[ignore]
     fn upstream_model_build_time() {
+        let n: usize = std::env::var("MZLINT_UPSTREAM_N")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1000);
         let mut upstream = String::new();
         let mut publication = Vec::new();
-        for i in 0..1000 {
+        for i in 0..n {
             upstream.push_str(&format!(
                 "CREATE TABLE public.t{i} (id bigint PRIMARY KEY, name text, amount numeric(12,2), created_at timestamptz, status text);\n\
                  ALTER TABLE public.t{i} REPLICA IDENTITY FULL;\nGRANT SELECT ON public.t{i} TO mz;\n"
@@ -3005,11 +3010,11 @@ mod tests {
         let mut materialize = String::from(
             "CREATE CONNECTION pg TO POSTGRES (HOST 'h.internal', USER 'mz', PASSWORD SECRET s, DATABASE 'app', SSL MODE 'require');\n",
         );
-        for i in 0..1000 {
+        for i in 0..n {
             materialize.push_str(&format!(
                 "CREATE SOURCE s{i} IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'p', TEXT COLUMNS (public.t{i}.status)) FOR TABLES (public.t{i});\n\
                  ALTER SOURCE s{i} ADD SUBSOURCE public.t{} AS extra_{i};\n",
-                (i + 1) % 1000
+                (i + 1) % n
             ));
         }
         let files = [
@@ -3025,13 +3030,28 @@ mod tests {
             let start = std::time::Instant::now();
             let model = UpstreamModel::build(&sources, &refs, &project);
             best = best.min(start.elapsed());
-            assert_eq!(model.sources.len(), 1000);
+            assert_eq!(model.sources.len(), n);
             assert!(model.sources.iter().all(|s| s.ingested.len() == 2));
         }
         println!(
-            "upstream model: 1,000 tables, 1,000 sources: {:.1} ms",
+            "upstream model: {n} tables, {n} sources: {:.1} ms",
             best.as_secs_f64() * 1e3
         );
+        if std::env::var("MZLINT_RULE_TIMES").is_ok() {
+            let ctx = crate::context::ProjectContext {
+                files: &sources,
+                settings: &refs,
+                project: &project,
+            };
+            for rule in crate::registry::RULES {
+                if let crate::rule::Check::Project(check) = rule.check {
+                    let start = std::time::Instant::now();
+                    let mut out = Vec::new();
+                    check(&ctx, &mut out);
+                    println!("{}: {:.1} ms", rule.code, start.elapsed().as_secs_f64() * 1e3);
+                }
+            }
+        }
         let start = std::time::Instant::now();
         let diagnostics = crate::lint::lint_files(&sources, &refs);
         println!(
