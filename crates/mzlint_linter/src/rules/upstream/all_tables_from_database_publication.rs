@@ -9,7 +9,7 @@ declare_rule! {
 /// is itself `FOR ALL TABLES` upstream. It does not report when either side is scoped (`FOR
 /// TABLES`, `FOR SCHEMAS`, or a publication `FOR TABLE …` / `TABLES IN SCHEMA …`).
 ///
-/// ## Why
+/// ## Why is this bad?
 ///
 /// Every table of the upstream database is then ingested, including tables created later. The
 /// setup guide says to publish only the needed tables: any one table without REPLICA IDENTITY

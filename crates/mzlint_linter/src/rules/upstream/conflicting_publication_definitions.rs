@@ -11,7 +11,7 @@ declare_rule! {
 /// re-creations after a `DROP` are not reported. The later definition is the final state the
 /// other rules read.
 ///
-/// ## Why
+/// ## Why is this bad?
 ///
 /// The scope checks of the other MZ4xx rules, and the database, then depend on which script
 /// ran last; a real project defines one publication `FOR TABLE …` in a SQL file and `FOR ALL

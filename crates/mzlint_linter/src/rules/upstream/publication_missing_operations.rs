@@ -11,7 +11,7 @@ declare_rule! {
 /// `truncate` is not reported. The finding is on the `publish` option of the statement that
 /// set it (`CREATE PUBLICATION … WITH` or `ALTER PUBLICATION … SET`), with a note at a source.
 ///
-/// ## Why
+/// ## Why is this bad?
 ///
 /// Materialize then sees changes to rows it never saw, or misses them: "Invalid data in source,
 /// saw retractions (1) for row that does not exist"

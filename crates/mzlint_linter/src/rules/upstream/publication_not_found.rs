@@ -15,7 +15,7 @@ declare_rule! {
 /// When the name differs from a defined publication only by case, the message says so:
 /// PostgreSQL folds unquoted names to lower case, so `CREATE PUBLICATION MzPub` creates `mzpub`.
 ///
-/// ## Why
+/// ## Why is this bad?
 ///
 /// Purification cannot open the replication stream of a publication that does not exist, and
 /// `CREATE SOURCE` fails (`test/pg-cdc/pg-cdc.td`, source `no_such_publication`).
@@ -330,6 +330,20 @@ mod tests {
         let found = lint_code(&files, "MZ400");
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].help, "did you mean 'mz_pub' (a.sql:1)?");
+    }
+
+    #[test]
+    fn secrets_never_shown() {
+        // The removed inline connection string is secret-bearing as a whole.
+        let source = format!("CREATE SOURCE src FROM POSTGRES CONNECTION 'host=pg.internal user=mz password={CANARY}' PUBLICATION 'mz_pubs';");
+        let files = [
+            ("upstream/setup.sql", RUNNING_EXAMPLE),
+            ("src.sql", source.as_str()),
+        ];
+        let found = lint_code(&files, "MZ400");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].text, "'mz_pubs'");
+        assert_no_canary(&files);
     }
 
     #[test]

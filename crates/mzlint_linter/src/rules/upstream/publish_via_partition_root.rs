@@ -10,7 +10,7 @@ declare_rule! {
 /// `publish_via_partition_root` is true (`true`, `on`, `1`, `yes`, or no value). The finding is
 /// on the option of the statement that set it, with a note at a source.
 ///
-/// ## Why
+/// ## Why is this bad?
 ///
 /// "Do not create a publication with publish_via_partition_root = true for a Materialize
 /// source" (`doc/user/content/ingest-data/postgres/partitioned-tables.md`): Materialize ingests

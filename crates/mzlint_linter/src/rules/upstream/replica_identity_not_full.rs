@@ -16,7 +16,7 @@ declare_rule! {
 /// `FOR ALL TABLES` / `FOR SCHEMAS` clause with the tables aggregated, with a note at the
 /// table's `CREATE TABLE`.
 ///
-/// ## Why
+/// ## Why is this bad?
 ///
 /// Materialize needs the old row values of updates and deletes: `referenced items not tables
 /// with REPLICA IDENTITY FULL` (`src/sql/src/pure/postgres.rs`; `test/pg-cdc/pg-cdc.td`; issue

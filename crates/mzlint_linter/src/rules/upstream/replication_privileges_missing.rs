@@ -26,7 +26,7 @@ declare_rule! {
 /// `postgres`). Case 1 is reported on the connection's `USER` value, the others on the
 /// reference or FOR clause; each has a note at the `CREATE ROLE`.
 ///
-/// ## Why
+/// ## Why is this bad?
 ///
 /// Purification fails with `insufficient privileges` (`user lacks USAGE privileges for schemas
 /// …`, `user lacks SELECT privileges for tables …`) or `one or more tables requires BYPASSRLS`
@@ -391,6 +391,29 @@ CREATE PUBLICATION mz_pub FOR TABLE billing.invoices;\nCREATE ROLE mz_repl REPLI
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].path, "b.sql");
         assert_eq!(found[0].text, "'mz_repl'");
+    }
+
+    #[test]
+    fn legacy_connection_form() {
+        let up = upstream(ROLE);
+        let materialize = "CREATE CONNECTION pg FOR POSTGRES HOST 'pg.internal', DATABASE 'shop', USER 'mz_repl', PASSWORD SECRET pg_pw, SSL MODE 'require';\n\
+CREATE SOURCE src IN CLUSTER ingest FROM POSTGRES CONNECTION pg (PUBLICATION 'mz_pub') FOR TABLES (public.orders, public.customers);\n";
+        let found = lint_code(
+            &[("upstream/setup.sql", &up), ("src.sql", materialize)],
+            "MZ411",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].text, "'mz_repl'");
+        // USERNAME counts as USER.
+        let materialize = MATERIALIZE.replace("USER 'mz_repl'", "USERNAME 'mz_repl'");
+        assert_eq!(
+            lint_code(
+                &[("upstream/setup.sql", &up), ("src.sql", &materialize)],
+                "MZ411"
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]

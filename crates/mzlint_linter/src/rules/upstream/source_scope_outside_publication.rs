@@ -20,7 +20,7 @@ declare_rule! {
 /// A partitioned table is published as its leaf partitions, so a reference to the parent
 /// itself is not found either; the help names the partitions to reference instead.
 ///
-/// ## Why
+/// ## Why is this bad?
 ///
 /// Materialize resolves references against the publication only: `reference to public.refunds
 /// not found in source`, `no tables found in referenced schemas` (`src/sql/src/pure/error.rs`;

@@ -25,7 +25,7 @@ declare_rule! {
 /// Materialize rejects them whatever upstream holds. Names chosen by `CREATE TABLE … FROM
 /// SOURCE` are MZ502's.
 ///
-/// ## Why
+/// ## Why is this bad?
 ///
 /// Purification rejects these (`test/pg-cdc/subsource-resolution-duplicates.td`;
 /// `materialize-ddl.md` §5.3).

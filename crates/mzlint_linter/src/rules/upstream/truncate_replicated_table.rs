@@ -10,7 +10,7 @@ declare_rule! {
 /// is ingested by a covered Postgres source. The finding is on the table name, with a note at
 /// the source.
 ///
-/// ## Why
+/// ## Why is this bad?
 ///
 /// "Upstream tables replicated into Materialize should not be truncated … use an unqualified
 /// DELETE" (`doc/user/shared-content/postgres-considerations.md`): Materialize cannot

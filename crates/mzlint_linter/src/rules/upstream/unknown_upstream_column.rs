@@ -16,7 +16,7 @@ declare_rule! {
 /// It does not report when the table's `CREATE TABLE` is not in the project, or entries naming
 /// a table the statement does not add (MZ110).
 ///
-/// ## Why
+/// ## Why is this bad?
 ///
 /// `invalid TEXT COLUMNS option value: column "orders.internal_note" does not exist` (issue
 /// 29586; `src/sql/src/pure/postgres.rs`).

@@ -32,7 +32,7 @@ declare_rule! {
 /// The finding is on the reference (or the `FOR ALL TABLES` / `FOR SCHEMAS` clause), with a
 /// note at the column.
 ///
-/// ## Why
+/// ## Why is this bad?
 ///
 /// `CREATE SOURCE` fails with `referenced tables use unsupported types`, with the hint to use
 /// TEXT COLUMNS (`test/pg-cdc/pg-cdc.td`; `doc/user/shared-content/postgres-considerations.md`).

@@ -17,7 +17,7 @@ declare_rule! {
 /// It does not report a publication that a source takes `FOR ALL TABLES` of (MZ402's concern),
 /// or a publication no source uses.
 ///
-/// ## Why
+/// ## Why is this bad?
 ///
 /// Published tables stream their changes even when unused: Materialize ingests and discards
 /// them, and an unrelated table has broken sources before (issue 15889;
