@@ -25,7 +25,12 @@ fn generate(i: usize) -> (String, String) {
         );
         return (format!("upstream/u{i:05}.sql"), text);
     }
-    let prev = i.saturating_sub(1);
+    // The previous Materialize file's tunnel (every 10th file is upstream).
+    let prev = match i.checked_sub(1) {
+        Some(p) if p % 10 == 9 => p.saturating_sub(1),
+        Some(p) => p,
+        None => 0,
+    };
     let text = format!(
         "CREATE SECRET pw_{i} AS '${{PG_PASSWORD}}';\n\
          CREATE CONNECTION tunnel_{i} TO SSH TUNNEL (HOST 'bastion{i}.internal', USER 'mz', PORT 22);\n\
@@ -40,7 +45,14 @@ fn generate(i: usize) -> (String, String) {
 
 fn main() {
     let quick = !std::env::args().any(|a| a == "--bench");
-    let count = if quick { 500 } else { 10_000 };
+    let count = if quick {
+        std::env::var("BENCH_FILES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(500)
+    } else {
+        10_000
+    };
     let mut inputs: Vec<(String, String)> = (0..count).map(generate).collect();
     inputs.push((
         "materialize/cluster.sql".into(),

@@ -122,9 +122,17 @@ pub struct ProjectContext<'a> {
     /// Settings per file, indexed like `files`.
     pub settings: &'a [&'a Settings],
     pub project: &'a Project,
+    /// When an editor re-lints one file, only findings in it are wanted:
+    /// rules may skip statements of other files (they must still read them).
+    pub focus: Option<FileId>,
 }
 
 impl<'a> ProjectContext<'a> {
+    /// Should findings located in `file` be produced?
+    pub fn in_focus(&self, file: FileId) -> bool {
+        self.focus.is_none_or(|f| f == file)
+    }
+
     pub fn file(&self, id: FileId) -> &'a SourceFile {
         &self.files[id.0 as usize]
     }

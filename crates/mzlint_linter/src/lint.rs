@@ -53,6 +53,7 @@ pub fn lint_with_project(
         files,
         settings,
         project,
+        focus: None,
     };
     let project_findings: Vec<Diagnostic> = registry::RULES
         .par_iter()
@@ -60,7 +61,11 @@ pub fn lint_with_project(
         .flat_map_iter(|rule| {
             let mut out = Vec::new();
             if let Check::Project(check) = rule.check {
+                let start = std::time::Instant::now();
                 check(&project_ctx, &mut out);
+                if std::env::var_os("MZLINT_PROFILE").is_some() {
+                    eprintln!("{} {:?}", rule.code, start.elapsed());
+                }
             }
             out
         })
@@ -103,6 +108,7 @@ pub fn lint_one_file(
         files,
         settings,
         project,
+        focus: Some(id),
     };
     for rule in registry::RULES
         .iter()

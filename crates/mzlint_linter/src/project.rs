@@ -37,8 +37,8 @@ impl std::fmt::Display for QualifiedName {
 /// Items share one namespace per schema; clusters have their own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Namespace {
-    Item,
-    Cluster,
+    Item = 0,
+    Cluster = 1,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,7 +128,7 @@ pub struct FileSummary {
 impl FileSummary {
     pub fn of(file: &SourceFile, settings: &Settings) -> FileSummary {
         let mut collector = Project::default();
-        collector.add_file(file, settings);
+        let scopes = collector.add_file(file, settings);
         let mut connection_alters: Vec<(QualifiedName, Location)> = collector
             .connection_alters
             .into_iter()
@@ -140,11 +140,7 @@ impl FileSummary {
             definitions: collector.definitions,
             drops: collector.drops,
             connection_alters,
-            scopes: collector
-                .scopes
-                .into_iter()
-                .nth(file.id.0 as usize)
-                .unwrap_or_default(),
+            scopes,
         }
     }
 }
@@ -154,7 +150,8 @@ pub struct Project {
     /// Every definition, in project order.
     pub definitions: Vec<Definition>,
     pub drops: Vec<DropRecord>,
-    by_name: HashMap<(Namespace, QualifiedName), Vec<usize>>,
+    /// Definitions by name, one map per namespace (items, clusters).
+    by_name: [HashMap<QualifiedName, Vec<usize>>; 2],
     /// `ALTER CONNECTION` statements by the connection they alter.
     connection_alters: HashMap<QualifiedName, Vec<Location>>,
     /// Per file, per statement: the scope it runs in.
@@ -207,7 +204,8 @@ impl Project {
         project
     }
 
-    fn add_file(&mut self, file: &SourceFile, settings: &Settings) {
+    /// Collect a file's definitions; returns the scope of each statement.
+    fn add_file(&mut self, file: &SourceFile, settings: &Settings) -> Vec<StatementScope> {
         let mut scope = StatementScope {
             database: settings.materialize.database.clone(),
             schema: settings.materialize.schema.clone(),
@@ -228,10 +226,7 @@ impl Project {
                 apply_set(&mut scope, set);
             }
         }
-        if self.scopes.len() <= file.id.0 as usize {
-            self.scopes.resize_with(file.id.0 as usize + 1, Vec::new);
-        }
-        self.scopes[file.id.0 as usize] = scopes;
+        scopes
     }
 
     fn define(
@@ -253,9 +248,9 @@ impl Project {
     }
 
     fn push_definition(&mut self, definition: Definition) {
-        let key = (definition.kind.namespace(), definition.name.clone());
-        self.by_name
-            .entry(key)
+        let namespace = definition.kind.namespace() as usize;
+        self.by_name[namespace]
+            .entry(definition.name.clone())
             .or_default()
             .push(self.definitions.len());
         self.definitions.push(definition);
@@ -478,11 +473,20 @@ impl Project {
         namespace: Namespace,
         name: &QualifiedName,
     ) -> impl Iterator<Item = &Definition> {
-        self.by_name
-            .get(&(namespace, name.clone()))
+        self.by_name[namespace as usize]
+            .get(name)
             .into_iter()
             .flatten()
             .map(|&i| &self.definitions[i])
+    }
+
+    /// Names defined more than once, with their definitions in project order.
+    pub fn repeated_names(&self) -> impl Iterator<Item = Vec<&Definition>> {
+        self.by_name
+            .iter()
+            .flat_map(|map| map.values())
+            .filter(|indices| indices.len() > 1)
+            .map(|indices| indices.iter().map(|&i| &self.definitions[i]).collect())
     }
 
     /// The definition in effect for a reference at `location`: the latest

@@ -92,9 +92,21 @@ impl RuleMeta {
             self.fix_summary,
             self.summary
         );
-        if !self.explanation.trim().is_empty() {
+        let documentation = self.documentation();
+        if !documentation.trim().is_empty() {
             out.push('\n');
-            out.push_str(self.explanation.trim_end());
+            out.push_str(documentation.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The doc comment as markdown: `///` leaves one space before each
+    /// line, which is removed here.
+    pub fn documentation(&self) -> String {
+        let mut out = String::with_capacity(self.explanation.len());
+        for line in self.explanation.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
             out.push('\n');
         }
         out

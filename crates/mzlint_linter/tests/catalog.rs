@@ -63,3 +63,17 @@ fn registry_matches_the_catalog_summary_table() {
     }
     assert_eq!(rows, RULES.len());
 }
+
+#[test]
+fn readme_lists_every_rule() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+    for rule in RULES {
+        let row = format!("| {} | `{}` |", rule.code, rule.name);
+        assert!(
+            readme.contains(&row),
+            "README rule table lacks {}",
+            rule.code
+        );
+    }
+}

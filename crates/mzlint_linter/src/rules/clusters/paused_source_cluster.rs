@@ -26,7 +26,7 @@ declare_rule! {
 fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
     let placements = placements(ctx);
     for file in ctx.files {
-        if file.kind.is_upstream() {
+        if file.kind.is_upstream() || !ctx.in_focus(file.id) {
             continue;
         }
         for statement in &file.parsed.statements {

@@ -117,7 +117,17 @@ pub(crate) fn placements(ctx: &ProjectContext<'_>) -> Vec<Placement> {
 
 fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
     let placements = placements(ctx);
-    for source in placements.iter().filter(|p| p.kind == Hosted::Source) {
+    let mut by_cluster: std::collections::HashMap<&str, Vec<&Placement>> = Default::default();
+    for placement in placements.iter().filter(|p| p.kind != Hosted::Source) {
+        by_cluster
+            .entry(placement.cluster.as_str())
+            .or_default()
+            .push(placement);
+    }
+    for source in placements
+        .iter()
+        .filter(|p| p.kind == Hosted::Source && ctx.in_focus(p.location.file))
+    {
         let settings = ctx.settings_of(source.location.file);
         let span = source.in_cluster_span.unwrap_or(source.name_span);
         let help = "run sources on a dedicated ingestion cluster; compute and queries on the same cluster compete with ingestion for memory and CPU";
@@ -141,10 +151,9 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
             );
             continue;
         }
-        let neighbours: Vec<&Placement> = placements
-            .iter()
-            .filter(|p| p.kind != Hosted::Source && p.cluster == source.cluster)
-            .collect();
+        let neighbours: &[&Placement] = by_cluster
+            .get(source.cluster.as_str())
+            .map_or(&[], |v| v.as_slice());
         let Some(first) = neighbours.first() else {
             continue;
         };

@@ -41,7 +41,7 @@ declare_rule! {
 
 fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
     for file in ctx.files {
-        if file.kind.is_upstream() {
+        if file.kind.is_upstream() || !ctx.in_focus(file.id) {
             continue;
         }
         let settings = ctx.settings_of(file.id);

@@ -1,7 +1,5 @@
-use std::collections::HashMap;
-
 use crate::prelude::*;
-use crate::project::{DefKind, Definition, Namespace, QualifiedName};
+use crate::project::{DefKind, Definition};
 use mzlint_syntax::TokenKind;
 
 declare_rule! {
@@ -33,18 +31,15 @@ declare_rule! {
 }
 
 fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
-    // Group definitions by namespace and name, keeping project order.
-    let mut groups: HashMap<(Namespace, &QualifiedName), Vec<&Definition>> = HashMap::new();
-    for definition in &ctx.project.definitions {
-        groups
-            .entry((definition.kind.namespace(), &definition.name))
-            .or_default()
-            .push(definition);
-    }
     let mut findings: Vec<Diagnostic> = Vec::new();
-    for ((namespace, name), definitions) in groups {
+    for definitions in ctx.project.repeated_names() {
+        let namespace = definitions[0].kind.namespace();
+        let name = &definitions[0].name;
         for pair in definitions.windows(2) {
             let (earlier, later) = (pair[0], pair[1]);
+            if !ctx.in_focus(later.location.file) {
+                continue;
+            }
             let dropped_between = ctx.project.drops.iter().any(|d| {
                 d.namespace == namespace
                     && &d.name == name

@@ -108,7 +108,7 @@ pub(crate) fn kind_matches(kind: RefKind, def: DefKind) -> bool {
 pub(crate) fn all_references<'a>(ctx: &ProjectContext<'a>) -> Vec<(Location, Reference<'a>)> {
     let mut out = Vec::new();
     for file in ctx.files {
-        if file.kind.is_upstream() || file.load_error.is_some() {
+        if file.kind.is_upstream() || file.load_error.is_some() || !ctx.in_focus(file.id) {
             continue;
         }
         for (index, statement) in file.parsed.statements.iter().enumerate() {
@@ -133,6 +133,21 @@ pub(crate) fn all_references<'a>(ctx: &ProjectContext<'a>) -> Vec<(Location, Ref
 }
 
 fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
+    // Defined names per kind, built once: suggestions compare against these.
+    let mut defined: std::collections::HashMap<RefKind, Vec<&crate::project::Definition>> =
+        Default::default();
+    for definition in &ctx.project.definitions {
+        for kind in [
+            RefKind::Secret,
+            RefKind::Connection,
+            RefKind::Source,
+            RefKind::Cluster,
+        ] {
+            if kind_matches(kind, definition.kind) {
+                defined.entry(kind).or_default().push(definition);
+            }
+        }
+    }
     for (location, reference) in all_references(ctx) {
         let settings = ctx.settings_of(location.file);
         if !is_managed(ctx, settings, reference.kind) {
@@ -153,14 +168,22 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
         let written = reference.text();
         let noun = reference.kind.noun();
         // The single defined object of that kind within edit distance 2.
-        let mut candidates: Vec<&crate::project::Definition> = ctx
-            .project
-            .definitions
-            .iter()
-            .filter(|d| kind_matches(reference.kind, d.kind))
-            .filter(|d| damerau_levenshtein(&d.name.name, &qualified.name) <= 2)
-            .collect();
-        candidates.dedup_by(|a, b| a.name == b.name);
+        let target = qualified.name.as_str();
+        // Only a single candidate is suggested, so stop at the second
+        // distinct one.
+        let mut candidates: Vec<&crate::project::Definition> = Vec::new();
+        for d in defined.get(&reference.kind).into_iter().flatten() {
+            if !within_two_edits_quick(&d.name.name, target)
+                || candidates.iter().any(|c| c.name.name == d.name.name)
+                || damerau_levenshtein(&d.name.name, target) > 2
+            {
+                continue;
+            }
+            candidates.push(d);
+            if candidates.len() > 1 {
+                break;
+            }
+        }
         let external_hint = format!(
             "If it is created outside this project, add \"{noun}:{written}\" to references.external-objects"
         );
@@ -195,6 +218,17 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
             diagnostic = diagnostic.with_help(external_hint);
         }
         out.push(diagnostic);
+    }
+}
+
+/// A cheap necessary condition for an edit distance of at most 2: lengths
+/// within 2, and for equal lengths at most 4 differing positions (two
+/// transpositions). Keeps the full distance off the hot path.
+fn within_two_edits_quick(a: &str, b: &str) -> bool {
+    match a.len().abs_diff(b.len()) {
+        0 => a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count() <= 4,
+        1 | 2 => true,
+        _ => false,
     }
 }
 

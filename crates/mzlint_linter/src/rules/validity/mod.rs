@@ -15,3 +15,4 @@ pub(crate) mod option_not_valid_for_type;
 pub(crate) mod port_out_of_range;
 pub(crate) mod required_option_missing;
 pub(crate) mod secret_required;
+pub(crate) mod values_common;
