@@ -3042,6 +3042,7 @@ mod tests {
                 files: &sources,
                 settings: &refs,
                 project: &project,
+                focus: None,
             };
             for rule in crate::registry::RULES {
                 if let crate::rule::Check::Project(check) = rule.check {

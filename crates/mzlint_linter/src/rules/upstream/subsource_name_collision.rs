@@ -85,7 +85,7 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     for file in ctx.files {
-        if file.kind.is_upstream() {
+        if file.kind.is_upstream() || !ctx.in_focus(file.id) {
             continue;
         }
         for (index, statement) in file.parsed.statements.iter().enumerate() {
