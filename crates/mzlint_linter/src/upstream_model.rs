@@ -3049,7 +3049,11 @@ mod tests {
                     let start = std::time::Instant::now();
                     let mut out = Vec::new();
                     check(&ctx, &mut out);
-                    println!("{}: {:.1} ms", rule.code, start.elapsed().as_secs_f64() * 1e3);
+                    println!(
+                        "{}: {:.1} ms",
+                        rule.code,
+                        start.elapsed().as_secs_f64() * 1e3
+                    );
                 }
             }
         }
