@@ -30,6 +30,7 @@ pub mod suppression;
 pub mod testing;
 #[cfg(test)]
 mod testing_support;
+pub mod upstream_model;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use lint::{lint_files, lint_with_project};

@@ -156,6 +156,11 @@ pub struct Project {
     connection_alters: HashMap<QualifiedName, Vec<Location>>,
     /// Per file, per statement: the scope it runs in.
     scopes: Vec<Vec<StatementScope>>,
+    /// The upstream PostgreSQL/MySQL model and the sources read against it
+    /// (rules.md §5.4). [`Project::build`] fills it; callers of
+    /// [`Project::from_summaries`] set it with
+    /// [`UpstreamModel::build`](crate::upstream_model::UpstreamModel::build).
+    pub upstream: crate::upstream_model::UpstreamModel,
 }
 
 impl Project {
@@ -168,7 +173,9 @@ impl Project {
             .zip(settings.par_iter())
             .map(|(file, settings)| FileSummary::of(file, settings))
             .collect();
-        Project::from_summaries(summaries.iter())
+        let mut project = Project::from_summaries(summaries.iter());
+        project.upstream = crate::upstream_model::UpstreamModel::build(files, settings, &project);
+        project
     }
 
     /// Merge per-file summaries, given in project order. The language server

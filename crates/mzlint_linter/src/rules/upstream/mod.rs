@@ -1,6 +1,7 @@
 //! Upstream (MZ4xx): publications, replica identity and privileges of the upstream PostgreSQL.
 
 pub(crate) mod all_tables_from_database_publication;
+pub(crate) mod common;
 pub(crate) mod conflicting_publication_definitions;
 pub(crate) mod publication_missing_operations;
 pub(crate) mod publication_not_found;
