@@ -119,7 +119,7 @@ fn main() {
         );
         summaries[target] = FileSummary::of(&edited, &settings);
         files[target] = edited;
-        let project = Project::from_summaries(summaries.iter());
+        let project = Project::from_summaries(summaries.iter()).with_upstream(&files, &refs);
         let diagnostics = lint_one_file(&files, &refs, &project, FileId(target as u32));
         times.push(start.elapsed());
         std::hint::black_box(diagnostics);

@@ -204,6 +204,13 @@ impl Project {
         project
     }
 
+    /// Build the upstream model over `files` (after
+    /// [`Project::from_summaries`], which has no file texts to read).
+    pub fn with_upstream(mut self, files: &[SourceFile], settings: &[&Settings]) -> Project {
+        self.upstream = crate::upstream_model::UpstreamModel::build(files, settings, &self);
+        self
+    }
+
     /// Collect a file's definitions; returns the scope of each statement.
     fn add_file(&mut self, file: &SourceFile, settings: &Settings) -> Vec<StatementScope> {
         let mut scope = StatementScope {
