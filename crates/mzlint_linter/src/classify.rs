@@ -20,7 +20,13 @@ pub fn is_upstream_only(parsed: &ParsedFile, text: &str) -> bool {
             StatementKind::Opaque(_) | StatementKind::Error(_) => {
                 matches!(
                     first_words.as_slice(),
-                    [a, ..] if a == "GRANT" || a == "TRUNCATE" || a == "REVOKE"
+                    // `USE db` exists only in MySQL.
+                    [a, ..] if a == "GRANT" || a == "TRUNCATE" || a == "REVOKE" || a == "USE"
+                ) || matches!(
+                    first_words.as_slice(),
+                    // A CREATE TABLE Materialize cannot parse (MySQL backquotes,
+                    // ENGINE=…) is upstream DDL.
+                    [a, b, ..] if a == "CREATE" && b == "TABLE"
                 ) || matches!(
                     first_words.as_slice(),
                     [a, b, ..] if (a == "CREATE" || a == "ALTER")

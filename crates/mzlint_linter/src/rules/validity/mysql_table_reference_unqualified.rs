@@ -1,4 +1,5 @@
 use crate::prelude::*;
+use crate::rules::validity::values_common::quote_ident;
 
 declare_rule! {
 /// ## What it does
@@ -32,7 +33,7 @@ declare_rule! {
 /// ## Fix
 ///
 /// Unsafe, when the project's upstream MySQL SQL defines exactly one table of that name: prefix its
-/// schema. (Not offered yet: the project model does not hold the MySQL upstream tables.)
+/// schema.
     pub(crate) static RULE = {
         code: "MZ111",
         name: "mysql-table-reference-unqualified",
@@ -89,6 +90,23 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let table = &name.parts[0].value;
+        // The fix: when the MySQL upstream SQL has exactly one table of that
+        // name, prefix its schema.
+        let pinned = ctx.project().upstream.mysql_schemas_of_table(table);
+        let fix = match pinned.as_slice() {
+            [only] => Some(Fix::unsafe_(
+                format!("Qualify as {only}.{table}"),
+                vec![Edit::insert(
+                    name.span.start,
+                    format!("{}.", quote_ident(only)),
+                )],
+            )),
+            _ => None,
+        };
+        let example = match pinned.as_slice() {
+            [only] => only.as_str(),
+            _ => schema,
+        };
         out.push(
             ctx.diagnostic(
                 &RULE,
@@ -96,8 +114,9 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
                 format!("Invalid MySQL table reference: {table}"),
             )
             .with_help(format!(
-                "Specify tables names as SCHEMA_NAME.TABLE_NAME (the MySQL database is the schema), e.g. {schema}.{table}"
-            )),
+                "Specify tables names as SCHEMA_NAME.TABLE_NAME (the MySQL database is the schema), e.g. {example}.{table}"
+            ))
+            .with_fix_opt(fix),
         );
     }
 }
@@ -109,6 +128,25 @@ mod tests {
 
     const BAD: &str = "CREATE SOURCE shop_src IN CLUSTER ingest FROM MYSQL CONNECTION shop FOR TABLES (orders, shop.customers);";
     const GOOD: &str = "CREATE SOURCE shop_src IN CLUSTER ingest FROM MYSQL CONNECTION shop FOR TABLES (shop.orders, shop.customers);";
+
+    #[test]
+    fn fix_prefixes_the_schema_the_mysql_upstream_sql_pins() {
+        let files = [
+            (
+                "upstream/shop.sql",
+                "USE shop;\nCREATE TABLE `orders` (id INT PRIMARY KEY AUTO_INCREMENT);\n",
+            ),
+            ("mz.sql", BAD),
+        ];
+        let diagnostics = lint_project(&files, None);
+        let (_, d) = diagnostics
+            .iter()
+            .find(|(_, d)| d.rule.code == "MZ111")
+            .expect("MZ111 reported");
+        let fix = d.fix.as_ref().expect("a fix when upstream pins the schema");
+        assert_eq!(fix.message, "Qualify as shop.orders");
+        assert_eq!(fix.edits[0].content, "shop.");
+    }
 
     #[test]
     fn bad_example() {
