@@ -173,15 +173,17 @@ pub fn lint_selected(
 ) -> Vec<Vec<Diagnostic>> {
     let mut per_file: Vec<Vec<Diagnostic>> = selected
         .par_iter()
-        .map(|id| match (files.get(id.0 as usize), settings.get(id.0 as usize)) {
-            (Some(file), Some(settings)) => check_file(&FileContext {
-                file,
-                files,
-                settings,
-                project,
-            }),
-            _ => Vec::new(),
-        })
+        .map(
+            |id| match (files.get(id.0 as usize), settings.get(id.0 as usize)) {
+                (Some(file), Some(settings)) => check_file(&FileContext {
+                    file,
+                    files,
+                    settings,
+                    project,
+                }),
+                _ => Vec::new(),
+            },
+        )
         .collect();
 
     let project_ctx = ProjectContext {
