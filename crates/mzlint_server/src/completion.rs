@@ -108,7 +108,10 @@ pub fn complete(ws: &Workspace, path: &Path, offset: u32, snippets: bool) -> Vec
     if !values.is_empty() {
         return values;
     }
-    option_items(source, &before, symbols, offset)
+    let partial = source
+        .get(prefix_start as usize..offset as usize)
+        .unwrap_or("");
+    option_items(source, &before, symbols, partial, offset)
 }
 
 /// Options of the list the cursor is in, completing the words typed so far.
@@ -116,6 +119,7 @@ fn option_items(
     source: &str,
     before: &[Token],
     symbols: Option<&SymbolIndex>,
+    partial: &str,
     offset: u32,
 ) -> Vec<Item> {
     let Some((owner, item_start)) = enclosing_list(source, before, before.len(), symbols) else {
@@ -129,7 +133,10 @@ fn option_items(
         .iter()
         .map(|t| t.text(source).to_ascii_uppercase())
         .collect();
-    let replace_start = typed.first().map_or(offset, |t| t.span.start);
+    let partial = partial.to_ascii_uppercase();
+    let replace_start = typed
+        .first()
+        .map_or(offset - partial.len() as u32, |t| t.span.start);
     // The options already written in this list are not offered again.
     let present = present_options(source, before, item_start);
     let mut items = Vec::new();
@@ -138,8 +145,9 @@ fn option_items(
             continue;
         }
         let words: Vec<&str> = name.as_str().split(' ').collect();
-        let matches =
-            typed_words.len() < words.len() && typed_words.iter().zip(&words).all(|(a, b)| a == b);
+        let matches = typed_words.len() < words.len()
+            && typed_words.iter().zip(&words).all(|(a, b)| a == b)
+            && words[typed_words.len()].starts_with(partial.as_str());
         if !matches {
             continue;
         }

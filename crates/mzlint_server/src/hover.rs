@@ -257,9 +257,10 @@ fn option_hover(
         let Some(start) = at.checked_sub(back) else {
             break;
         };
-        if start > 0 && is_kw(source, tokens.get(start - 1), "TO")
-            || start > 0 && is_kw(source, tokens.get(start - 1), "FOR")
-        {
+        let after_to = start > 0
+            && (is_kw(source, tokens.get(start - 1), "TO")
+                || is_kw(source, tokens.get(start - 1), "FOR"));
+        if after_to {
             if let Some((t, len)) = connection_type_at(source, &tokens, start) {
                 if at < start + len {
                     let names: Vec<String> = mzlint_linter::options::connection_options(t)

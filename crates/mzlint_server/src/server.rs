@@ -222,6 +222,27 @@ impl Backend {
         .await
     }
 
+    /// Run a state change now, on this thread (no await: notifications
+    /// apply in arrival order). A panic is caught and logged: `None`.
+    fn sync<T>(&self, name: &'static str, work: impl FnOnce() -> T) -> Option<T> {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+            Ok(value) => Some(value),
+            Err(_) => {
+                eprintln!("mzlint server: internal error in {name}; the server keeps running");
+                let client = self.client.clone();
+                tokio::spawn(async move {
+                    client
+                        .log_message(
+                            MessageType::ERROR,
+                            format!("mzlint: internal error in {name}"),
+                        )
+                        .await;
+                });
+                None
+            }
+        }
+    }
+
     /// Lint the open documents `delay` after now, unless something changes
     /// again before (then that change's lint runs instead).
     fn schedule_lint(&self, delay: Duration) {
@@ -528,34 +549,35 @@ impl LanguageServer for Backend {
         Ok(())
     }
 
+    // Notifications that change documents apply their change before their
+    // first await, so changes apply in the order the client sent them and a
+    // request after them sees them.
+
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
         let path = uri_to_path(&doc.uri);
-        let shared = self.shared.clone();
         let language = doc.language_id.to_ascii_lowercase();
-        let result = blocking("didOpen", move || {
-            let mut ws = shared.ws();
+        let opened = self.sync("didOpen", || {
+            let mut ws = self.shared.ws();
             let sql_language = language.contains("sql") || language == "postgres";
             if !sql_language && !ws.is_lintable(&path) {
-                return Ok(false);
+                return false;
             }
-            shared
+            self.shared
                 .uris
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .insert(path.clone(), doc.uri.clone());
             ws.open(path, doc.text, doc.version);
-            Ok(true)
-        })
-        .await;
-        if matches!(result, Ok(true)) {
+            true
+        });
+        if opened == Some(true) {
             self.report_config_errors().await;
             self.schedule_lint(Duration::from_millis(10));
         }
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
-        // No await before the edit is applied: edits apply in arrival order.
         let path = uri_to_path(&params.text_document.uri);
         let encoding = self.shared.encoding();
         let changes: Vec<TextChange> = params
@@ -568,31 +590,22 @@ impl LanguageServer for Backend {
                 text: c.text,
             })
             .collect();
-        let applied = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let applied = self.sync("didChange", || {
             self.shared
                 .ws()
                 .change(&path, params.text_document.version, changes, encoding)
-        }));
-        match applied {
-            Ok(true) => self.schedule_lint(self.shared.options.debounce),
-            Ok(false) => {}
-            Err(_) => {
-                self.client
-                    .log_message(MessageType::ERROR, "mzlint: internal error in didChange")
-                    .await;
-            }
+        });
+        if applied == Some(true) {
+            self.schedule_lint(self.shared.options.debounce);
         }
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         let path = uri_to_path(&params.text_document.uri);
-        if is_config_file(&path) {
-            let shared = self.shared.clone();
-            let _ = blocking("didSave", move || {
-                shared.ws().reload_config();
-                Ok(())
-            })
-            .await;
+        let is_config = is_config_file(&path)
+            || self.shared.ws().overrides().config_file.as_deref() == Some(path.as_path());
+        if is_config {
+            self.sync("didSave", || self.shared.ws().reload_config());
             self.report_config_errors().await;
             self.schedule_lint(Duration::ZERO);
         }
@@ -601,29 +614,26 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         let path = uri_to_path(&uri);
-        let shared = self.shared.clone();
-        let was_open = blocking("didClose", move || {
-            let mut ws = shared.ws();
+        let was_open = self.sync("didClose", || {
+            let mut ws = self.shared.ws();
             let was_open = ws.is_open(&path);
             ws.close(&path);
-            shared
+            self.shared
                 .uris
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .remove(&path);
-            Ok(was_open)
-        })
-        .await;
-        if matches!(was_open, Ok(true)) {
+            was_open
+        });
+        if was_open == Some(true) {
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
             self.schedule_lint(self.shared.options.debounce);
         }
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let shared = self.shared.clone();
-        let result = blocking("didChangeWatchedFiles", move || {
-            let mut ws = shared.ws();
+        let config_changed = self.sync("didChangeWatchedFiles", || {
+            let mut ws = self.shared.ws();
             let mut config_changed = false;
             for change in params.changes {
                 let path = uri_to_path(&change.uri);
@@ -640,10 +650,9 @@ impl LanguageServer for Backend {
             if config_changed {
                 ws.reload_config();
             }
-            Ok(config_changed)
-        })
-        .await;
-        if matches!(result, Ok(true)) {
+            config_changed
+        });
+        if config_changed == Some(true) {
             self.report_config_errors().await;
         }
         self.schedule_lint(Duration::ZERO);
@@ -653,20 +662,18 @@ impl LanguageServer for Backend {
         if params.settings.is_null() {
             return;
         }
-        let shared = self.shared.clone();
-        let result = blocking("didChangeConfiguration", move || {
-            let mut ws = shared.ws();
+        let changed = self.sync("didChangeConfiguration", || {
+            let mut ws = self.shared.ws();
             let roots = ws.roots().to_vec();
             match overrides_from(&params.settings, &roots, ws.overrides()) {
                 Some(overrides) => {
                     ws.set_overrides(overrides);
-                    Ok(true)
+                    true
                 }
-                None => Ok(false),
+                None => false,
             }
-        })
-        .await;
-        if matches!(result, Ok(true)) {
+        });
+        if changed == Some(true) {
             self.report_config_errors().await;
             self.schedule_lint(Duration::ZERO);
         }
@@ -887,7 +894,7 @@ impl LanguageServer for Backend {
             let text = TextRef::of(file);
             let requested = text.span(range, encoding);
             let diagnostics = ws
-                .lint(&[path.clone()])
+                .lint(std::slice::from_ref(&path))
                 .into_iter()
                 .next()
                 .map(|r| r.diagnostics)

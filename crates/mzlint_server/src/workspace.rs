@@ -449,12 +449,13 @@ impl Workspace {
                 }
             }
             None => {
+                // Parsed lazily, like an edit: opening costs no parse here.
                 let settings = self.resolve_settings(&path);
                 let upstream = upstream_flag(&settings, &path);
-                let file = SourceFile::new(FileId(0), path, text, upstream);
+                let file = SourceFile::new(FileId(0), path, String::new(), upstream);
                 let meta = FileMeta {
                     open: Some(OpenDoc { version }),
-                    pending: None,
+                    pending: Some(text),
                     upstream,
                     symbols: None,
                 };
