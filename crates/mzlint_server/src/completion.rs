@@ -41,12 +41,36 @@ pub struct Item {
     pub replace: Span,
 }
 
+/// At most this many object names per answer; the answer is then marked
+/// incomplete and the client asks again as the user types.
+pub const MAX_OBJECT_ITEMS: usize = 1000;
+
+/// A completion answer.
+#[derive(Clone, Debug, Default)]
+pub struct Completion {
+    pub items: Vec<Item>,
+    /// More items exist than were sent: ask again after the next keystroke.
+    pub incomplete: bool,
+}
+
 /// Completion at `offset` of the file at `path`. The workspace must be
 /// prepared. `snippets`: the client accepts snippet syntax.
-pub fn complete(ws: &Workspace, path: &Path, offset: u32, snippets: bool) -> Vec<Item> {
+pub fn complete(ws: &Workspace, path: &Path, offset: u32, snippets: bool) -> Completion {
     let Some(file) = ws.file(path) else {
-        return Vec::new();
+        return Completion::default();
     };
+    let mut incomplete = false;
+    let items = items_at(ws, file, offset, snippets, &mut incomplete);
+    Completion { items, incomplete }
+}
+
+fn items_at(
+    ws: &Workspace,
+    file: &mzlint_linter::SourceFile,
+    offset: u32,
+    snippets: bool,
+    incomplete: &mut bool,
+) -> Vec<Item> {
     let offset = offset.min(file.text.len() as u32);
     let source = file.text.as_str();
     let tokens = &file.parsed.tokens;
@@ -102,7 +126,10 @@ pub fn complete(ws: &Workspace, path: &Path, offset: u32, snippets: bool) -> Vec
         return items;
     }
     if let Some(expect) = reference_expectation(source, &before) {
-        return object_items(ws, symbols, expect, replace, "");
+        let partial = source
+            .get(prefix_start as usize..offset as usize)
+            .unwrap_or("");
+        return object_items(ws, symbols, expect, replace, partial, incomplete);
     }
     let values = value_items(source, &before, symbols, replace, true);
     if !values.is_empty() {
@@ -285,18 +312,30 @@ fn quote_ident(name: &str) -> String {
     }
 }
 
+/// Names of defined objects a position expects, those containing the
+/// `partial` word typed so far (any case), at most [`MAX_OBJECT_ITEMS`].
 fn object_items(
     ws: &Workspace,
     symbols: Option<&SymbolIndex>,
     expect: Expect,
     replace: Span,
-    prefix: &str,
+    partial: &str,
+    incomplete: &mut bool,
 ) -> Vec<Item> {
     let Some(symbols) = symbols else {
         return Vec::new();
     };
-    symbols
+    let partial = partial.trim_start_matches('"').to_lowercase();
+    let mut candidates: Vec<_> = symbols
         .candidates(expect)
+        .into_iter()
+        .filter(|s| partial.is_empty() || s.name.name.to_lowercase().contains(&partial))
+        .collect();
+    if candidates.len() > MAX_OBJECT_ITEMS {
+        candidates.truncate(MAX_OBJECT_ITEMS);
+        *incomplete = true;
+    }
+    candidates
         .into_iter()
         .map(|symbol| {
             let name = symbol_text(symbols, symbol);
@@ -315,7 +354,7 @@ fn object_items(
                 kind: ItemKind::Object(symbol.kind),
                 detail: Some(detail),
                 documentation: None,
-                insert: format!("{prefix}{name}"),
+                insert: name,
                 snippet: false,
                 replace,
             }

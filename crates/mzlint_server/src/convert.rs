@@ -155,3 +155,33 @@ pub fn same_diagnostic(
     let code_matches = matches!(&lsp.code, Some(NumberOrString::String(c)) if c == d.rule.code);
     code_matches && lsp.range == file.range(d.span, encoding)
 }
+
+/// The diagnostics of lint results as `publishDiagnostics` wants them:
+/// `(uri, diagnostics, version)` per file. `uri_of` names files as the
+/// client knows them.
+pub fn publishable(
+    ws: &crate::workspace::Workspace,
+    results: Vec<crate::workspace::FileDiagnostics>,
+    encoding: PositionEncoding,
+    uri_of: impl Fn(&Path) -> Option<Uri>,
+) -> Vec<(Uri, Vec<lsp::Diagnostic>, Option<i32>)> {
+    let mut out = Vec::with_capacity(results.len());
+    for result in results {
+        let (Some(uri), Some(file)) = (uri_of(&result.path), ws.file(&result.path)) else {
+            continue;
+        };
+        let text = TextRef::of(file);
+        let diagnostics = result
+            .diagnostics
+            .iter()
+            .map(|d| {
+                diagnostic(d, text, encoding, |id| {
+                    let other = ws.file_by_id(id)?;
+                    Some((uri_of(&other.path)?, TextRef::of(other)))
+                })
+            })
+            .collect();
+        out.push((uri, diagnostics, result.version));
+    }
+    out
+}

@@ -32,7 +32,8 @@ pub use server::{ServeOptions, FIX_ALL_KIND};
 /// tests; not a stable interface).
 pub mod engine {
     pub use crate::actions::{fix_all, quick_fixes, Action, ActionKind, TextEdit};
-    pub use crate::completion::{complete, Item, ItemKind};
+    pub use crate::completion::{complete, Completion, Item, ItemKind, MAX_OBJECT_ITEMS};
+    pub use crate::convert::{path_to_uri, publishable};
     pub use crate::hover::{hover, HoverResult};
     pub use crate::symbols::{Expect, Ns, SymKind, Symbol, SymbolIndex};
     pub use crate::workspace::{apply_change, FileDiagnostics, Loader, TextChange, Workspace};

@@ -358,7 +358,11 @@ impl Backend {
             method: "workspace/didChangeWatchedFiles".to_string(),
             register_options: serde_json::to_value(options).ok(),
         };
-        let _ = self.client.register_capability(vec![registration]).await;
+        // Not awaited here: a client slow to answer must not hold up indexing.
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let _ = client.register_capability(vec![registration]).await;
+        });
     }
 
     /// Run a query on the prepared workspace, on the blocking pool.
@@ -389,30 +393,10 @@ fn lint_open(shared: &Shared, generation: u64) -> Option<Batch> {
     }
     let encoding = shared.encoding();
     let mut ws = shared.ws();
-    ws.prepare();
+    ws.prepare_lint();
     let open = ws.open_paths();
     let results = ws.lint(&open);
-    let mut batch = Vec::with_capacity(results.len());
-    for result in results {
-        let Some(uri) = shared.uri_of(&result.path) else {
-            continue;
-        };
-        let Some(file) = ws.file(&result.path) else {
-            continue;
-        };
-        let text = TextRef::of(file);
-        let diagnostics = result
-            .diagnostics
-            .iter()
-            .map(|d| {
-                convert::diagnostic(d, text, encoding, |id| {
-                    let other = ws.file_by_id(id)?;
-                    Some((shared.uri_of(&other.path)?, TextRef::of(other)))
-                })
-            })
-            .collect();
-        batch.push((uri, diagnostics, result.version));
-    }
+    let batch = convert::publishable(&ws, results, encoding, |p| shared.uri_of(p));
     drop(ws);
     if shared.generation.load(Ordering::SeqCst) != generation {
         return None;
@@ -728,7 +712,10 @@ impl LanguageServer for Backend {
             };
             let text = TextRef::of(file);
             let offset = text.offset(position.position, encoding);
-            let items: Vec<CompletionItem> = completion::complete(ws, &path, offset, snippets)
+            let completion = completion::complete(ws, &path, offset, snippets);
+            let incomplete = completion.incomplete;
+            let items: Vec<CompletionItem> = completion
+                .items
                 .into_iter()
                 .enumerate()
                 .map(|(i, item)| CompletionItem {
@@ -759,7 +746,7 @@ impl LanguageServer for Backend {
                 return Ok(None);
             }
             Ok(Some(CompletionResponse::List(CompletionList {
-                is_incomplete: false,
+                is_incomplete: incomplete,
                 items,
             })))
         })

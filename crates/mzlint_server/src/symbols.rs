@@ -357,7 +357,7 @@ impl SymbolIndex {
         let mut seen = std::collections::HashSet::new();
         self.symbols()
             .filter(|s| expect.accepts(s.kind))
-            .filter(|s| seen.insert((s.ns, s.name.clone())))
+            .filter(|s| seen.insert((s.ns, &s.name)))
             .collect()
     }
 

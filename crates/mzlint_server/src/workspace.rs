@@ -577,13 +577,22 @@ impl Workspace {
         }
     }
 
-    /// Parse pending edits and build the project model if it is stale.
-    pub fn prepare(&mut self) {
+    /// Parse pending edits and build the project model if it is stale:
+    /// what linting needs.
+    pub fn prepare_lint(&mut self) {
         self.ensure_parsed();
         if self.project.is_none() {
             let settings: Vec<&Settings> = self.settings.iter().map(|s| &**s).collect();
             self.project = Some(Project::build(&self.files, &settings));
+            self.symbols = None;
         }
+    }
+
+    /// [`Workspace::prepare_lint`] plus the symbol index: what hover,
+    /// completion and navigation need. Only the changed files' symbols are
+    /// recomputed.
+    pub fn prepare(&mut self) {
+        self.prepare_lint();
         if self.symbols.is_none() {
             let project = self.project.as_ref().expect("built above");
             let missing: Vec<usize> = (0..self.files.len())
@@ -616,16 +625,9 @@ impl Workspace {
         self.symbols.as_deref()
     }
 
-    /// Is the analysis current (no pending edit, project built)?
-    pub fn is_prepared(&self) -> bool {
-        self.project.is_some()
-            && self.symbols.is_some()
-            && self.meta.iter().all(|m| m.pending.is_none())
-    }
-
     /// Lint `paths` with the whole workspace as the project, exactly as the
     /// driver does (configuration, suppressions, secrets guard included).
-    /// [`Workspace::prepare`] must have run.
+    /// [`Workspace::prepare_lint`] must have run.
     pub fn lint(&self, paths: &[PathBuf]) -> Vec<FileDiagnostics> {
         let Some(project) = &self.project else {
             return Vec::new();
