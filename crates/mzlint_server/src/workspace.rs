@@ -5,9 +5,11 @@
 //! Files are kept in one `Vec<SourceFile>` in project order (paths compared
 //! byte-wise), each file's id its index, because the driver takes the files
 //! of a run as a slice. An edit replaces one entry; the other files' parsed
-//! [`SourceFile`]s are reused, never re-parsed. Open documents' edits are
-//! applied to a pending text and parsed lazily, when something needs the
-//! parse (a lint, a hover, a completion).
+//! [`SourceFile`]s are reused, never re-parsed, and the project model
+//! replaces only the edited file's part (`Project::replace_file`). Open
+//! documents' edits are applied to a pending text and parsed lazily, when
+//! something needs the parse (a lint, a hover, a completion). Adding or
+//! removing a file, or a configuration change, rebuilds the model.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -442,8 +444,8 @@ impl Workspace {
             Some(&i) => {
                 self.meta[i].open = Some(OpenDoc { version });
                 if self.files[i].text != text || self.files[i].load_error.is_some() {
+                    // Parsed (and the model updated) by `ensure_parsed`.
                     self.meta[i].pending = Some(text);
-                    self.invalidate();
                 } else {
                     self.meta[i].pending = None;
                 }
@@ -490,7 +492,6 @@ impl Workspace {
         } else {
             self.meta[i].open = Some(OpenDoc { version });
         }
-        self.invalidate();
         true
     }
 
@@ -569,11 +570,15 @@ impl Workspace {
                 self.files[i] =
                     SourceFile::new(FileId(i as u32), path, text, self.meta[i].upstream);
                 self.meta[i].symbols = None;
+                // The other files' parts of the model are kept.
+                if let Some(project) = &mut self.project {
+                    project.replace_file(&self.files[i], &self.settings[i]);
+                }
                 changed = true;
             }
         }
         if changed {
-            self.invalidate();
+            self.symbols = None;
         }
     }
 
