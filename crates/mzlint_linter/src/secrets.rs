@@ -144,7 +144,9 @@ impl Redaction {
         if self.spans.is_empty() {
             return;
         }
-        let needles = self.needles.get_or_init(|| Needles::new(self.needles(text)));
+        let needles = self
+            .needles
+            .get_or_init(|| Needles::new(self.needles(text)));
         if needles.texts.is_empty() {
             return;
         }

@@ -831,3 +831,25 @@ fn exit_status_follows_shutdown() {
     drop(client.stdin_take());
     let _ = client.wait_exit();
 }
+
+/// Documents without a file (`untitled:`) are linted too, under their URI.
+#[test]
+fn untitled_documents_are_linted() {
+    let mut client = Client::spawn(&[]);
+    client.initialize(None, &["utf-16"], Value::Null);
+    let uri = "untitled:Untitled-1";
+    let text = format!("{BROKEN}\n");
+    client.open(uri, &text, 3);
+    let params = client.diagnostics(uri, Some(3));
+    let want = lint_text(std::path::Path::new(uri), &text, CliOverrides::default());
+    assert_eq!(published(&params), expected(&text, &want, UTF16));
+    let hover = client.request(
+        "textDocument/hover",
+        pos_params(uri, &text, offset_of(&text, "HOST") + 1, UTF16),
+    );
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("HOST"));
+    assert!(client.shutdown_and_exit().success());
+}
