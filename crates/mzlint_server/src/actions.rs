@@ -407,6 +407,60 @@ mod tests {
     }
 
     #[test]
+    fn fixes_become_quick_fixes() {
+        use mzlint_linter::registry;
+        use mzlint_linter::{Edit, Fix};
+        let text = "CREATE CONNECTION pg TO POSTGRES (HOST 'h');\n";
+        let f = file(text);
+        let rule = registry::find("MZ200").unwrap();
+        let span = Span::new(18, 20);
+        let insert = text.find(')').unwrap() as u32;
+        let make =
+            |fix: Fix| vec![Diagnostic::new(rule, FileId(0), span, "no SSL MODE").with_fix(fix)];
+        let edits = vec![Edit::insert(insert, ", SSL MODE 'require'")];
+
+        let diagnostics = make(Fix::unsafe_("Add SSL MODE 'require'", edits.clone()));
+        let actions = quick_fixes(&f, &diagnostics, 0);
+        let titles: Vec<&str> = actions.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Add SSL MODE 'require' (unsafe)",
+                "Disable MZ200 for this line",
+                "Disable MZ200 for this statement",
+                "Disable MZ200 for this file",
+            ]
+        );
+        assert!(!actions[0].preferred);
+        assert_eq!(
+            apply(text, &actions[0].edits[0]),
+            "CREATE CONNECTION pg TO POSTGRES (HOST 'h', SSL MODE 'require');\n"
+        );
+
+        let diagnostics = make(Fix::safe("Add SSL MODE 'require'", edits.clone()));
+        let actions = quick_fixes(&f, &diagnostics, 0);
+        assert_eq!(actions[0].title, "Add SSL MODE 'require'");
+        assert!(actions[0].preferred);
+
+        let diagnostics = make(Fix::display_only("Add SSL MODE 'require'", edits));
+        let actions = quick_fixes(&f, &diagnostics, 0);
+        assert_eq!(actions[0].title, "Add SSL MODE 'require' (display only)");
+        assert!(actions[0].edits.is_empty());
+        let reason = actions[0].disabled.as_deref().unwrap();
+        assert!(reason.contains(", SSL MODE 'require'"), "{reason}");
+
+        // MZ001 cannot be suppressed by a comment.
+        let io = registry::find("MZ001").unwrap();
+        let diagnostics = vec![Diagnostic::new(
+            io,
+            FileId(0),
+            Span::empty(0),
+            "cannot read",
+        )];
+        assert!(quick_fixes(&f, &diagnostics, 0).is_empty());
+    }
+
+    #[test]
     fn minimal_edits() {
         let e = minimal_edit("abcdef", "abXYef");
         assert_eq!((e.span, e.text.as_str()), (Span::new(2, 4), "XY"));

@@ -488,6 +488,24 @@ fn completion_of_options_values_and_names() {
     let (got, _) = complete(&mut client, "CREATE SOURCE s FROM KAFKA CONNECTION ");
     assert_eq!(got, vec!["kafka"]);
 
+    let (got, _) = complete(
+        &mut client,
+        "CREATE SOURCE s IN CLUSTER ingest FROM POSTGRES CONNECTION pg (",
+    );
+    assert_eq!(got, vec!["PUBLICATION", "TEXT COLUMNS", "EXCLUDE COLUMNS"]);
+    let (got, _) = complete(&mut client, "CREATE CONNECTION k TO KAFKA (BROKER 'b', ");
+    assert!(got.contains(&"SECURITY PROTOCOL".to_string()), "{got:?}");
+    assert!(
+        !got.contains(&"BROKER".to_string()),
+        "already written: {got:?}"
+    );
+    assert!(!got.contains(&"HOST".to_string()), "{got:?}");
+    let (got, _) = complete(
+        &mut client,
+        "CREATE CONNECTION pg TO POSTGRES (HOST 'h', PASSWORD ",
+    );
+    assert!(got.contains(&"SECRET pgpass".to_string()), "{got:?}");
+
     let (got, _) = complete(&mut client, "SELECT 1; -- mzlint: ignore[MZ20");
     assert!(got.contains(&"MZ200".to_string()), "{got:?}");
     assert!(got.iter().all(|l| l.starts_with("MZ20")), "{got:?}");
