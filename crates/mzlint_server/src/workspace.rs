@@ -521,7 +521,8 @@ impl Workspace {
             return; // the editor's text wins
         }
         let path = path.to_path_buf();
-        if path.is_file() && self.is_lintable(&path) {
+        let walked = self.by_path.contains_key(&path) || walked_path(&self.roots, &path);
+        if path.is_file() && walked && self.is_lintable(&path) {
             self.index_files(vec![path]);
         } else if let Some(&i) = self.by_path.get(&path) {
             self.remove_at(i);
@@ -654,6 +655,36 @@ impl Workspace {
     }
 }
 
+/// Would the workspace walk reach `path`: under a root, not in a hidden,
+/// `target` or `node_modules` directory, not ignored by a `.gitignore` on
+/// the way? (For files created after start-up.)
+fn walked_path(roots: &[PathBuf], path: &Path) -> bool {
+    let Some(root) = roots.iter().find(|r| path.starts_with(r)) else {
+        return false;
+    };
+    let Ok(relative) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut dir = root.clone();
+    let components: Vec<_> = relative.components().collect();
+    for (k, component) in components.iter().enumerate() {
+        let gitignore = dir.join(".gitignore");
+        if gitignore.is_file() {
+            let (matcher, _) = ignore::gitignore::Gitignore::new(&gitignore);
+            if matcher.matched_path_or_any_parents(path, false).is_ignore() {
+                return false;
+            }
+        }
+        let name = component.as_os_str().to_string_lossy();
+        let last = k + 1 == components.len();
+        if !last && (name.starts_with('.') || name == "target" || name == "node_modules") {
+            return false;
+        }
+        dir.push(component);
+    }
+    true
+}
+
 /// Apply one change to `text`; positions clamp into the text.
 pub fn apply_change(text: &mut String, change: TextChange, encoding: PositionEncoding) {
     match change.range {
@@ -701,6 +732,23 @@ mod tests {
 
     fn lc(line: u32, col: u32) -> LineCol {
         LineCol { line, col }
+    }
+
+    #[test]
+    fn new_files_follow_the_walk_rules() {
+        let dir = tempfile::Builder::new()
+            .prefix("mzlint-walk")
+            .tempdir()
+            .unwrap();
+        let root = dir.path().to_path_buf();
+        std::fs::write(root.join(".gitignore"), "build/\n*.tmp.sql\n").unwrap();
+        let roots = vec![root.clone()];
+        assert!(walked_path(&roots, &root.join("a/b.sql")));
+        assert!(!walked_path(&roots, &root.join("build/b.sql")));
+        assert!(!walked_path(&roots, &root.join("a/x.tmp.sql")));
+        assert!(!walked_path(&roots, &root.join(".hidden/b.sql")));
+        assert!(!walked_path(&roots, &root.join("target/b.sql")));
+        assert!(!walked_path(&roots, Path::new("/elsewhere/b.sql")));
     }
 
     #[test]

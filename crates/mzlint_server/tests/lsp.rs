@@ -871,3 +871,57 @@ fn untitled_documents_are_linted() {
         .contains("HOST"));
     assert!(client.shutdown_and_exit().success());
 }
+
+/// Files created, changed and deleted on disk after start-up, as the
+/// watcher reports them.
+#[test]
+fn watched_file_changes_update_the_index() {
+    let ws = workspace(&[(".gitignore", "build/\n")]);
+    let path = ws.path().join("conn.sql");
+    let uri = file_uri(&path);
+    let text = "CREATE CONNECTION pg TO POSTGRES (HOST 'h', PASSWORD SECRET late);\n";
+    let mut client = Client::spawn(&[]);
+    client.initialize(Some(ws.path()), &["utf-16"], Value::Null);
+    client.open(&uri, text, 1);
+    let at = offset_of(text, "late") + 1;
+    let definition = |client: &mut Client| {
+        client.request("textDocument/definition", pos_params(&uri, text, at, UTF16))
+    };
+    assert_eq!(definition(&mut client), Value::Null);
+
+    let created = ws.path().join("secrets/late.sql");
+    std::fs::create_dir_all(created.parent().unwrap()).unwrap();
+    std::fs::write(&created, "-- new\nCREATE SECRET late AS 'x';\n").unwrap();
+    let ignored = ws.path().join("build/late.sql");
+    std::fs::create_dir_all(ignored.parent().unwrap()).unwrap();
+    std::fs::write(&ignored, "CREATE SECRET late AS 'x';\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [
+            {"uri": file_uri(&ignored), "type": 1},
+            {"uri": file_uri(&created), "type": 1},
+        ]}),
+    );
+    let result = definition(&mut client);
+    assert_eq!(result["uri"], file_uri(&created).as_str());
+    assert_eq!(result["range"]["start"]["line"], 1);
+
+    std::fs::write(&created, "\n\n\nCREATE SECRET late AS 'x';\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&created), "type": 2}]}),
+    );
+    assert_eq!(definition(&mut client)["range"]["start"]["line"], 3);
+
+    std::fs::remove_file(&created).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&created), "type": 3}]}),
+    );
+    assert_eq!(
+        definition(&mut client),
+        Value::Null,
+        "the git-ignored copy is not indexed"
+    );
+    assert!(client.shutdown_and_exit().success());
+}
