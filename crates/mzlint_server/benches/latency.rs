@@ -167,6 +167,21 @@ fn one_big_file(dir: &Path, iterations: usize) {
         LineIndex::new(&text).line_count()
     );
 
+    // The parse alone (`SourceFile::new`), which every edit of this file pays.
+    let mut parses = Vec::new();
+    for _ in 0..iterations.clamp(1, 10) {
+        let started = Instant::now();
+        let file = mzlint_linter::SourceFile::new(
+            mzlint_linter::FileId(0),
+            path.clone(),
+            text.clone(),
+            None,
+        );
+        std::hint::black_box(&file);
+        parses.push(started.elapsed());
+    }
+    Stats(parses).report("1 MB file: parse alone (SourceFile::new)");
+
     let mut ws = Workspace::new(CliOverrides::default(), vec![dir.to_path_buf()]);
     let started = Instant::now();
     ws.open(path.clone(), text.clone(), 1);
