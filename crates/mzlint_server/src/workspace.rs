@@ -568,10 +568,19 @@ impl Workspace {
         for i in 0..self.files.len() {
             if let Some(text) = self.meta[i].pending.take() {
                 let path = self.files[i].path.clone();
-                self.files[i] =
-                    SourceFile::new(FileId(i as u32), path, text, self.meta[i].upstream);
+                let file = SourceFile::new(FileId(i as u32), path, text, self.meta[i].upstream);
+                let old = std::mem::replace(&mut self.files[i], file);
+                // Freeing a large file's syntax tree takes milliseconds: not
+                // on the way to the diagnostics.
+                rayon::spawn(move || drop(old));
                 self.meta[i].symbols = None;
-                // The other files' parts of the model are kept.
+                // The other files' parts of the model are kept, unless this
+                // file is most of the project (then a rebuild is cheaper).
+                let statements = self.files[i].parsed.statements.len();
+                let total: usize = self.files.iter().map(|f| f.parsed.statements.len()).sum();
+                if statements * 2 > total {
+                    self.project = None;
+                }
                 if let Some(project) = &mut self.project {
                     project.replace_file(&self.files[i], &self.settings[i]);
                 }
