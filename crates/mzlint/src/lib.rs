@@ -74,15 +74,30 @@ pub fn run(args: Vec<OsString>) -> ExitStatus {
     let result = match cli.command {
         cli::Command::Check(args) => check::run(args),
         cli::Command::Rule(args) => rule_cmd::run(args).map(|()| ExitStatus::Success),
-        cli::Command::Server(_) => {
-            Err(check::RunError("language server not built yet".to_string()))
-        }
+        // Reached only through `run` (tests); `main` hands `server` to the
+        // language server before parsing the rest.
+        cli::Command::Server(_) => Ok(ExitStatus::from_code(mzlint_server::run_stdio())),
     };
     match result {
         Ok(status) => status,
         Err(error) => {
             eprintln!("error: {error}");
             ExitStatus::Error
+        }
+    }
+}
+
+/// `mzlint server [--stdio]`.
+fn is_server_invocation(args: &[OsString]) -> bool {
+    args.get(1).is_some_and(|a| a == "server") && args[2..].iter().all(|a| a == "--stdio")
+}
+
+impl ExitStatus {
+    fn from_code(code: ExitCode) -> ExitStatus {
+        if code == ExitCode::SUCCESS {
+            ExitStatus::Success
+        } else {
+            ExitStatus::Failure
         }
     }
 }
@@ -101,6 +116,11 @@ pub fn main() -> ExitCode {
         );
     }));
     let args: Vec<OsString> = std::env::args_os().collect();
+    // The language server owns stdin/stdout and its own exit status
+    // (0 after `shutdown` then `exit`).
+    if is_server_invocation(&args) {
+        return mzlint_server::run_stdio();
+    }
     match std::panic::catch_unwind(|| run(args)) {
         Ok(status) => status.into(),
         Err(_) => ExitStatus::Error.into(),

@@ -205,3 +205,68 @@ fn finish_file(
     kept.dedup_by(|a, b| a.rule.code == b.rule.code && a.span == b.span && a.message == b.message);
     kept
 }
+
+/// Like [`lint_with_project`], but statement and file rules run only on the
+/// files in `selected` (project rules still see the whole project), and only
+/// their diagnostics are returned, in the order of `selected`. The language
+/// server uses it to re-lint the open documents of a large workspace without
+/// linting every indexed file on each keystroke.
+pub fn lint_selected(
+    files: &[SourceFile],
+    settings: &[&Settings],
+    project: &Project,
+    selected: &[crate::source::FileId],
+) -> Vec<Vec<Diagnostic>> {
+    let mut per_file: Vec<Vec<Diagnostic>> = selected
+        .par_iter()
+        .map(
+            |id| match (files.get(id.0 as usize), settings.get(id.0 as usize)) {
+                (Some(file), Some(settings)) => check_file(&FileContext {
+                    file,
+                    files,
+                    settings,
+                    project,
+                }),
+                _ => Vec::new(),
+            },
+        )
+        .collect();
+
+    let project_ctx = ProjectContext {
+        files,
+        settings,
+        project,
+        // One open document: project rules may skip the other files.
+        focus: match selected {
+            [one] => Some(*one),
+            _ => None,
+        },
+    };
+    let project_findings: Vec<Diagnostic> = registry::RULES
+        .par_iter()
+        .filter(|rule| settings.iter().any(|s| s.rules.is_enabled(rule)))
+        .flat_map_iter(|rule| {
+            let mut out = Vec::new();
+            if let Check::Project(check) = rule.check {
+                check(&project_ctx, &mut out);
+            }
+            out
+        })
+        .collect();
+    for diagnostic in project_findings {
+        if let Some(i) = selected.iter().position(|id| *id == diagnostic.file) {
+            per_file[i].push(diagnostic);
+        }
+    }
+
+    per_file
+        .into_par_iter()
+        .zip(selected.par_iter())
+        .map(
+            |(diagnostics, id)| match (files.get(id.0 as usize), settings.get(id.0 as usize)) {
+                (Some(file), Some(settings)) => finish_file(file, settings, diagnostics),
+                _ => Vec::new(),
+            },
+        )
+        .collect()
+}

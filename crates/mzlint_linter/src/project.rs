@@ -452,6 +452,80 @@ impl Project {
         }
     }
 
+    /// Replace one file's part of the model (definitions, drops, ALTER
+    /// CONNECTIONs, scopes) after its text changed, with the same result as
+    /// building the model again: the language server's per-keystroke update,
+    /// which keeps the other files' parts. `file.id` must be the file's place
+    /// in the run the model was built from (same files, same order).
+    pub fn replace_file(&mut self, file: &SourceFile, settings: &Settings) {
+        let mut part = Project::default();
+        let part_scopes = part.add_file(file, settings);
+        let id = file.id;
+        // Exhaustive on purpose: a new field must be handled here too.
+        let Project {
+            definitions,
+            drops,
+            by_name,
+            connection_alters,
+            scopes,
+            // Rebuilt from all files by `refresh_upstream`: upstream facts
+            // cross files (a publication altered elsewhere).
+            upstream: _,
+        } = self;
+
+        // Definitions are in project order: the file's are one run.
+        let first = definitions.partition_point(|d| d.location.file < id);
+        let last = definitions.partition_point(|d| d.location.file <= id);
+        let added = part.definitions.len();
+        let shift = |i: usize| i + added - (last - first);
+        definitions.splice(first..last, part.definitions);
+        for map in by_name.iter_mut() {
+            map.retain(|_, indices| {
+                indices.retain(|&i| i < first || i >= last);
+                for i in indices.iter_mut() {
+                    if *i >= last {
+                        *i = shift(*i);
+                    }
+                }
+                !indices.is_empty()
+            });
+        }
+        for (index, def) in definitions.iter().enumerate().skip(first).take(added) {
+            let list = by_name[def.kind.namespace() as usize]
+                .entry(def.name.clone())
+                .or_default();
+            let at = list.partition_point(|&i| i < index);
+            list.insert(at, index);
+        }
+
+        let first = drops.partition_point(|d| d.location.file < id);
+        let last = drops.partition_point(|d| d.location.file <= id);
+        drops.splice(first..last, part.drops);
+
+        connection_alters.retain(|_, locations| {
+            locations.retain(|l| l.file != id);
+            !locations.is_empty()
+        });
+        for (name, locations) in part.connection_alters {
+            let list = connection_alters.entry(name).or_default();
+            for location in locations {
+                let at = list.partition_point(|l| *l < location);
+                list.insert(at, location);
+            }
+        }
+
+        let i = id.0 as usize;
+        if scopes.len() <= i {
+            scopes.resize_with(i + 1, Vec::new);
+        }
+        scopes[i] = part_scopes;
+    }
+
+    /// Rebuild the upstream model after [`Project::replace_file`].
+    pub fn refresh_upstream(&mut self, files: &[SourceFile], settings: &[&Settings]) {
+        self.upstream = crate::upstream_model::UpstreamModel::build(files, settings, self);
+    }
+
     /// The scope a statement runs in.
     pub fn scope(&self, location: Location) -> Option<&StatementScope> {
         self.scopes
@@ -618,5 +692,112 @@ fn apply_set(scope: &mut StatementScope, set: &SetVariable) {
         "database" => scope.database = first.clone(),
         "schema" | "search_path" => scope.schema = first.clone(),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn files(texts: &[&str]) -> Vec<SourceFile> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                SourceFile::new(
+                    FileId(i as u32),
+                    PathBuf::from(format!("f{i}.sql")),
+                    t.to_string(),
+                    None,
+                )
+            })
+            .collect()
+    }
+
+    /// Everything observable of a model, for comparisons.
+    fn summary(project: &Project, files: &[SourceFile]) -> String {
+        let mut out = String::new();
+        for d in &project.definitions {
+            out.push_str(&format!(
+                "def {:?} {} {:?} {:?}\n",
+                d.kind, d.name, d.location, d.name_span
+            ));
+            let found: Vec<Location> = project
+                .definitions_of(d.kind.namespace(), &d.name)
+                .map(|d| d.location)
+                .collect();
+            out.push_str(&format!("  same name at {found:?}\n"));
+        }
+        for d in &project.drops {
+            out.push_str(&format!(
+                "drop {:?} {} {:?}\n",
+                d.namespace, d.name, d.location
+            ));
+        }
+        for def in &project.definitions {
+            if let DefKind::Connection(_) = def.kind {
+                let until = Location {
+                    file: FileId(u32::MAX),
+                    statement: 0,
+                };
+                out.push_str(&format!(
+                    "alters of {}: {:?}\n",
+                    def.name,
+                    project.connection_alters_between(def, until)
+                ));
+            }
+        }
+        for file in files {
+            for k in 0..file.parsed.statements.len() {
+                let location = Location {
+                    file: file.id,
+                    statement: k,
+                };
+                out.push_str(&format!(
+                    "scope {:?} {:?}\n",
+                    location,
+                    project.scope(location)
+                ));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn replacing_a_file_equals_building_again() {
+        let before = [
+            "CREATE SECRET a AS 'x';\nCREATE CONNECTION c TO POSTGRES (HOST 'h', PASSWORD SECRET a);\nCREATE CLUSTER k (SIZE = '25cc');\n",
+            "SET schema = s2;\nCREATE SECRET b AS 'y';\nCREATE CONNECTION d TO SSH TUNNEL (HOST 'b', USER 'u');\nALTER CONNECTION c SET (PORT 5433);\nDROP SECRET a;\n",
+            "CREATE SECRET a AS 'z';\nCREATE CONNECTION e TO KAFKA (BROKER 'k:9092');\nALTER CONNECTION c SET (PORT 5434);\n",
+        ];
+        let after = [
+            before[0],
+            "CREATE SECRET b2 AS 'y';\nCREATE SECRET b AS 'y';\nCREATE SECRET c3 AS 'y';\nDROP SECRET b2;\nALTER CONNECTION c SET (PORT 1);\nCREATE CLUSTER k2 (SIZE = '25cc');\n",
+            before[2],
+        ];
+        let settings = Settings::default();
+        let refs = [&settings, &settings, &settings];
+        for (old, new) in [(before, after), (after, before)] {
+            let old_files = files(&old);
+            let new_files = files(&new);
+            let mut project = Project::build(&old_files, &refs);
+            project.replace_file(&new_files[1], &settings);
+            let rebuilt = Project::build(&new_files, &refs);
+            assert_eq!(summary(&project, &new_files), summary(&rebuilt, &new_files));
+        }
+        // Emptying and refilling a file.
+        let empty = [before[0], "", before[2]];
+        let mut project = Project::build(&files(&before), &refs);
+        project.replace_file(&files(&empty)[1], &settings);
+        assert_eq!(
+            summary(&project, &files(&empty)),
+            summary(&Project::build(&files(&empty), &refs), &files(&empty))
+        );
+        project.replace_file(&files(&before)[1], &settings);
+        assert_eq!(
+            summary(&project, &files(&before)),
+            summary(&Project::build(&files(&before), &refs), &files(&before))
+        );
     }
 }

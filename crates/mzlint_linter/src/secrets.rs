@@ -29,6 +29,35 @@ const SECRET_OPTIONS: &[&[&str]] = &[
 pub struct Redaction {
     /// Sorted, non-overlapping.
     spans: Vec<Span>,
+    /// What [`Redaction::guard`] looks for, computed once per file (a file
+    /// with thousands of diagnostics and secrets stays linear).
+    needles: std::sync::OnceLock<Needles>,
+}
+
+/// The guard's search texts and the first three bytes of each, so that text
+/// holding none of them is passed over in one scan.
+#[derive(Clone, Debug, Default)]
+struct Needles {
+    texts: Vec<String>,
+    starts: std::collections::HashSet<[u8; 3]>,
+}
+
+impl Needles {
+    fn new(texts: Vec<String>) -> Needles {
+        let starts = texts
+            .iter()
+            .filter_map(|t| t.as_bytes().get(..3))
+            .map(|b| [b[0], b[1], b[2]])
+            .collect();
+        Needles { texts, starts }
+    }
+
+    /// Could `text` contain a needle? (Every needle is 3 bytes or longer.)
+    fn may_occur_in(&self, text: &str) -> bool {
+        text.as_bytes()
+            .windows(3)
+            .any(|w| self.starts.contains(&[w[0], w[1], w[2]]))
+    }
 }
 
 impl Redaction {
@@ -62,7 +91,10 @@ impl Redaction {
                 _ => merged.push(span),
             }
         }
-        Redaction { spans: merged }
+        Redaction {
+            spans: merged,
+            needles: std::sync::OnceLock::new(),
+        }
     }
 
     pub fn spans(&self) -> &[Span] {
@@ -112,12 +144,17 @@ impl Redaction {
         if self.spans.is_empty() {
             return;
         }
-        let needles = self.needles(text);
-        if needles.is_empty() {
+        let needles = self
+            .needles
+            .get_or_init(|| Needles::new(self.needles(text)));
+        if needles.texts.is_empty() {
             return;
         }
         let scrub = |s: &mut String| {
-            for needle in &needles {
+            if !needles.may_occur_in(s) {
+                return;
+            }
+            for needle in &needles.texts {
                 if s.contains(needle.as_str()) {
                     *s = s.replace(needle.as_str(), "(redacted)");
                 }
@@ -135,10 +172,10 @@ impl Redaction {
         }
         if let Some(fix) = &mut diagnostic.fix {
             scrub(&mut fix.message);
-            let leaks = fix
-                .edits
-                .iter()
-                .any(|e| needles.iter().any(|n| e.content.contains(n.as_str())));
+            let leaks = fix.edits.iter().any(|e| {
+                needles.may_occur_in(&e.content)
+                    && needles.texts.iter().any(|n| e.content.contains(n.as_str()))
+            });
             if leaks {
                 diagnostic.fix = None;
             }
