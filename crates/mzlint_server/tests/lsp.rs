@@ -299,7 +299,7 @@ fn code_actions_fix_and_disable() {
 
 /// The rules' fixes as quick fixes and fix-all, once rules with fixes exist.
 #[test]
-#[ignore = "needs rules (MZ200 fix) and the suppression engine (MZ002 fix)"]
+
 fn code_actions_offer_rule_fixes() {
     let text = "CREATE SECRET pw AS 'x';\nCREATE CONNECTION pg TO POSTGRES (HOST 'db.example.com', USER 'u', PASSWORD SECRET pw);\n-- mzlint: ignore[MZ105]\nSELECT 1;\n";
     let ws = workspace(&[]);
@@ -722,7 +722,7 @@ fn configuration_changes_relint_open_documents() {
 
 /// What configuration does once the resolver reads `mzlint.toml`.
 #[test]
-#[ignore = "needs the configuration engine (config.rs)"]
+
 fn configuration_is_applied() {
     let ws = workspace(&[("mzlint.toml", "[lint]\nignore = [\"MZ000\"]\n")]);
     let path = ws.path().join("cfg.sql");
