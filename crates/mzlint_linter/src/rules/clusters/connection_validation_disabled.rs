@@ -1,6 +1,7 @@
 use crate::options::validates_by_default;
 use crate::prelude::*;
-use crate::rules::legacy::common::{altered_connection_type, name_as_written};
+use crate::rules::common::altered_connection_type;
+use crate::rules::legacy::common::name_as_written;
 
 declare_rule! {
 /// ## What it does

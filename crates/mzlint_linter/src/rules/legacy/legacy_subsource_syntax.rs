@@ -1,8 +1,8 @@
 use super::common::{
     apply_within, collapsed_text, delete_clause, delete_elements, enclosing_list, name_as_written,
-    source_option_name,
 };
 use crate::prelude::*;
+use crate::rules::common::source_option_name;
 
 declare_rule! {
 /// ## What it does
@@ -347,7 +347,7 @@ fn column_options(conn: &SourceConnection) -> Vec<ColumnOption<'_>> {
     conn.options
         .iter()
         .flat_map(|l| &l.options)
-        .filter_map(|o| ColumnOption::named(o, source_option_name(o, conn.kind)?))
+        .filter_map(|o| ColumnOption::named(o, source_option_name(&o.name, conn.kind)?))
         .collect()
 }
 

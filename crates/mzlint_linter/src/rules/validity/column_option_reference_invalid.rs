@@ -1,5 +1,6 @@
-use super::values_common::{delete_element, effective_source_option_name, entry_parts};
+use super::values_common::entry_parts;
 use crate::prelude::*;
+use crate::rules::common::{delete_list_element, source_option_name};
 
 declare_rule! {
 /// ## What it does
@@ -101,7 +102,7 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
                 alter: false,
             };
             for option in &list.options {
-                let name = effective_source_option_name(&option.name, conn.kind);
+                let name = source_option_name(&option.name, conn.kind);
                 if matches!(
                     name,
                     Some(OptionName::TextColumns | OptionName::ExcludeColumns)
@@ -214,7 +215,7 @@ fn check_list(
                 .with_related(ctx.file_id(), *first, "first listed here")
                 .with_fix(Fix::safe(
                     "Remove the repeated entry",
-                    delete_element(ctx.source(), &item_spans, index),
+                    delete_list_element(ctx.source(), &item_spans, index),
                 )),
             );
             continue;

@@ -1,5 +1,5 @@
-use super::values_common::{altered_connection_type, delete_element};
 use crate::prelude::*;
+use crate::rules::common::{altered_connection_type, delete_list_element};
 
 declare_rule! {
 /// ## What it does
@@ -78,7 +78,7 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
             let spans: Vec<Span> = create.options.options.iter().map(|o| o.span).collect();
             for (index, option) in create.options.options.iter().enumerate() {
                 let deletion =
-                    (spans.len() > 1).then(|| delete_element(ctx.source(), &spans, index));
+                    (spans.len() > 1).then(|| delete_list_element(ctx.source(), &spans, index));
                 public_key(ctx, out, option, deletion);
             }
         }
@@ -94,7 +94,7 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
             for (index, action) in actions.iter().enumerate() {
                 if let AlterConnectionItemKind::Set(option) = &action.kind {
                     let deletion =
-                        (spans.len() > 1).then(|| delete_element(ctx.source(), &spans, index));
+                        (spans.len() > 1).then(|| delete_list_element(ctx.source(), &spans, index));
                     public_key(ctx, out, option, deletion);
                 }
             }
@@ -141,7 +141,7 @@ fn details(
             continue;
         }
         let deletion = if spans.len() > 1 {
-            Some(delete_element(ctx.source(), &spans, index))
+            Some(delete_list_element(ctx.source(), &spans, index))
         } else {
             match place {
                 // `CONNECTION pg (DETAILS '…')` → `CONNECTION pg`

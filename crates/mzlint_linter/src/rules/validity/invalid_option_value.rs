@@ -1,9 +1,10 @@
 use super::values_common::{
-    connection_options, describe_value, effective_source_option_name, integer_value,
-    is_integer_text, is_placeholder, quote_ident, quote_string, redacted_kind, written,
+    connection_options, describe_value, integer_value, is_integer_text, is_placeholder,
+    quote_string, redacted_kind, written,
 };
 use crate::options::{self, ValueKind};
 use crate::prelude::*;
+use crate::rules::common::{quote_ident, source_option_name};
 
 declare_rule! {
 /// ## What it does
@@ -250,7 +251,7 @@ impl Checker<'_, '_> {
             return;
         }
         for option in &list.options {
-            let Some(name) = effective_source_option_name(&option.name, source_kind) else {
+            let Some(name) = source_option_name(&option.name, source_kind) else {
                 continue;
             };
             if !options::source_options(source_kind).contains(&name) {

@@ -5,6 +5,7 @@
 
 use crate::options;
 use crate::prelude::*;
+use crate::rules::common::{altered_connection_type, connection_option_name};
 
 /// One connection option a statement writes: every option of `CREATE
 /// CONNECTION`, or the option of each `ALTER CONNECTION … SET (…)`.
@@ -44,7 +45,7 @@ pub(crate) fn connection_options<'a>(ctx: &StatementContext<'a>) -> Vec<ConnOpti
             .iter()
             .map(|option| ConnOption {
                 option,
-                name: effective_connection_option_name(&option.name, Some(create.connection_type)),
+                name: connection_option_name(&option.name, Some(create.connection_type)),
                 connection_type: Some(create.connection_type),
                 connection_name: &create.name,
             })
@@ -59,7 +60,7 @@ pub(crate) fn connection_options<'a>(ctx: &StatementContext<'a>) -> Vec<ConnOpti
                 .filter_map(|action| match &action.kind {
                     AlterConnectionItemKind::Set(option) => Some(ConnOption {
                         option,
-                        name: effective_connection_option_name(&option.name, connection_type),
+                        name: connection_option_name(&option.name, connection_type),
                         connection_type,
                         connection_name: &alter.name,
                     }),
@@ -69,31 +70,6 @@ pub(crate) fn connection_options<'a>(ctx: &StatementContext<'a>) -> Vec<ConnOpti
         }
         _ => Vec::new(),
     }
-}
-
-/// The type of the connection an `ALTER CONNECTION` alters, from the
-/// project model.
-pub(crate) fn altered_connection_type(
-    ctx: &StatementContext<'_>,
-    alter: &AlterConnection,
-) -> Option<ConnectionType> {
-    ctx.project().connection_type(ctx.location(), &alter.name)
-}
-
-/// The option a connection option name counts as (rules.md §1.8).
-pub(crate) fn effective_connection_option_name(
-    name: &OptionName,
-    connection_type: Option<ConnectionType>,
-) -> Option<OptionName> {
-    options::effective_option_name(name, options::OptionContext::Connection(connection_type))
-}
-
-/// The option a source option name counts as (rules.md §1.8).
-pub(crate) fn effective_source_option_name(
-    name: &OptionName,
-    kind: SourceKind,
-) -> Option<OptionName> {
-    options::effective_option_name(name, options::OptionContext::Source(kind))
 }
 
 /// Is `value` a placeholder (rules.md §1.6)? Value-shape checks skip these.
@@ -128,19 +104,6 @@ fn unquote_raw(text: &str) -> &str {
 /// `'text'` with single quotes doubled: a standard string literal.
 pub(crate) fn quote_string(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
-}
-
-/// An identifier as Materialize prints it: bare when it matches
-/// `[a-z_][a-z0-9_]*`, otherwise double-quoted.
-pub(crate) fn quote_ident(text: &str) -> String {
-    let mut chars = text.chars();
-    let bare = matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c == '_')
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if bare {
-        text.to_string()
-    } else {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    }
 }
 
 /// Is `text` an integer literal (`-?[0-9]+`)?
@@ -192,15 +155,6 @@ pub(crate) fn string_subspan(
     }
     let start = lit.span.start + (prefix + offset) as u32;
     Some(Span::new(start, start + len as u32))
-}
-
-/// The edits deleting element `index` of a comma-separated list whose
-/// elements have the given spans, by the comma rule of rules.md §1.3.
-pub(crate) fn delete_element(source: &str, spans: &[Span], index: usize) -> Vec<Edit> {
-    crate::fix::list_deletions(source, spans, &[index])
-        .into_iter()
-        .map(Edit::delete)
-        .collect()
 }
 
 /// The text of a name as written (its source text).
