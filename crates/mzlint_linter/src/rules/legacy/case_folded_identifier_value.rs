@@ -161,20 +161,7 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            found(BAD, None),
-            vec![(
-                "MZ705".to_string(),
-                "PUBLICATION MzPub is an unquoted identifier, so Materialize looks up 'mzpub'"
-                    .to_string(),
-                "MzPub".to_string()
-            )]
-        );
-        let d = &diagnostics_of(BAD, "MZ705", None)[0];
-        assert_eq!(
-            d.help.as_deref(),
-            Some("write PUBLICATION 'MzPub' if the upstream name has capitals, or 'mzpub' to make the folding explicit")
-        );
+        let d = assert_bad_example(BAD, None, "MZ705", "PUBLICATION MzPub is an unquoted identifier, so Materialize looks up 'mzpub'", "MzPub", "write PUBLICATION 'MzPub' if the upstream name has capitals, or 'mzpub' to make the folding explicit");
         assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Unsafe);
         insta::assert_snapshot!(render(BAD, None));
     }

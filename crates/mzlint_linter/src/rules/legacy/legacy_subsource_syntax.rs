@@ -457,19 +457,7 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            found(BAD, CFG),
-            vec![(
-                "MZ702".to_string(),
-                "FOR TABLES creates legacy subsources; create the source alone and add each table with CREATE TABLE … FROM SOURCE".to_string(),
-                "FOR TABLES (public.orders)".to_string()
-            )]
-        );
-        let d = &diagnostics_of(BAD, "MZ702", CFG)[0];
-        assert_eq!(
-            d.help.as_deref(),
-            Some("CREATE TABLE orders FROM SOURCE src (REFERENCE public.orders);")
-        );
+        assert_bad_example(BAD, CFG, "MZ702", "FOR TABLES creates legacy subsources; create the source alone and add each table with CREATE TABLE … FROM SOURCE", "FOR TABLES (public.orders)", "CREATE TABLE orders FROM SOURCE src (REFERENCE public.orders);");
         insta::assert_snapshot!(render(BAD, CFG));
     }
 

@@ -417,19 +417,12 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            findings(BAD),
-            vec![(
-                "MZ110".to_string(),
-                "TEXT COLUMNS refers to table public.users, which this statement does not add"
-                    .to_string(),
-                "public.users.kind".to_string()
-            )]
-        );
-        let d = only("MZ110", BAD);
-        assert_eq!(
-            d.help.as_deref(),
-            Some("add public.users to FOR TABLES, or remove the column")
+        let d = assert_bad_example(
+            "MZ110",
+            BAD,
+            "TEXT COLUMNS refers to table public.users, which this statement does not add",
+            "public.users.kind",
+            "add public.users to FOR TABLES, or remove the column",
         );
         assert!(d.fix.is_none());
     }

@@ -164,6 +164,7 @@ mod tests {
     use super::super::option_model::testkit::{
         apply, fix_all, fix_once, lint, lint_project, of, render,
     };
+    use crate::testing::{assert_never_said, CANARY};
 
     const BAD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', HOST 'pg-replica.internal', PASSWORD SECRET pg_pw, SSL MODE 'require');";
     const GOOD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg-replica.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');";
@@ -281,7 +282,7 @@ mod tests {
 
     #[test]
     fn secrets_are_compared_but_never_shown() {
-        let canary = "mzlint-canary-9c1e7f";
+        let canary = CANARY;
         let sql = format!(
             "CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', PASSWORD '{canary}', PASSWORD '{canary}');"
         );
@@ -290,14 +291,7 @@ mod tests {
         let d = &found[0];
         assert_eq!(d.message, "PASSWORD specified more than once");
         let fix = d.fix.as_ref().expect("identical values");
-        let mut shown = vec![d.message.clone(), fix.message.clone()];
-        shown.extend(d.help.clone());
-        shown.extend(d.notes.clone());
-        shown.extend(d.related.iter().map(|r| r.message.clone()));
-        shown.extend(fix.edits.iter().map(|e| e.content.clone()));
-        for text in shown {
-            assert!(!text.contains(canary), "{text}");
-        }
+        assert_never_said(canary, &sql, &found);
         assert_eq!(
             apply(&sql, fix),
             format!("CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', PASSWORD '{canary}');")

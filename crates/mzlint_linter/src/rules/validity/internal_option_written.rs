@@ -408,19 +408,12 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            findings(BAD),
-            vec![(
-                "MZ112".to_string(),
-                "DETAILS is written by Materialize and must not be given in CREATE SOURCE"
-                    .to_string(),
-                "DETAILS '0a1b2c3d'".to_string()
-            )]
-        );
-        let d = only("MZ112", BAD);
-        assert_eq!(
-            d.help.as_deref(),
-            Some("remove it (probably copied from SHOW CREATE SOURCE)")
+        let d = assert_bad_example(
+            "MZ112",
+            BAD,
+            "DETAILS is written by Materialize and must not be given in CREATE SOURCE",
+            "DETAILS '0a1b2c3d'",
+            "remove it (probably copied from SHOW CREATE SOURCE)",
         );
         assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Safe);
         assert_eq!(fixed("MZ112", BAD), GOOD);

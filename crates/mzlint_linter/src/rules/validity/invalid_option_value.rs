@@ -852,16 +852,13 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            findings(BAD),
-            vec![(
-                "MZ106".to_string(),
-                "invalid PORT: expected a number, found string literal '5432'".to_string(),
-                "'5432'".to_string()
-            )]
+        let d = assert_bad_example(
+            "MZ106",
+            BAD,
+            "invalid PORT: expected a number, found string literal '5432'",
+            "'5432'",
+            "write PORT 5432 without quotes",
         );
-        let d = only("MZ106", BAD);
-        assert_eq!(d.help.as_deref(), Some("write PORT 5432 without quotes"));
         assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Safe);
         assert_eq!(fixed("MZ106", BAD), GOOD);
     }

@@ -413,19 +413,12 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            findings(BAD),
-            vec![(
-                "MZ108".to_string(),
-                "BROKER 'b1.internal:9092,b2.internal:9092' lists several brokers in one string"
-                    .to_string(),
-                "'b1.internal:9092,b2.internal:9092'".to_string()
-            )]
-        );
-        let d = only("MZ108", BAD);
-        assert_eq!(
-            d.help.as_deref(),
-            Some("write BROKERS ('b1.internal:9092', 'b2.internal:9092')")
+        let d = assert_bad_example(
+            "MZ108",
+            BAD,
+            "BROKER 'b1.internal:9092,b2.internal:9092' lists several brokers in one string",
+            "'b1.internal:9092,b2.internal:9092'",
+            "write BROKERS ('b1.internal:9092', 'b2.internal:9092')",
         );
         assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Safe);
         assert_eq!(fixed("MZ108", BAD), GOOD);

@@ -583,11 +583,7 @@ pub(super) mod testkit {
 
     /// The diagnostics of one rule.
     pub fn of(diagnostics: &[Diagnostic], code: &str) -> Vec<Diagnostic> {
-        diagnostics
-            .iter()
-            .filter(|d| d.code() == code)
-            .cloned()
-            .collect()
+        crate::testing::of_code(diagnostics, code)
     }
 
     /// Apply one fix.

@@ -229,23 +229,14 @@ pub(crate) mod test_util {
     //! Assertions the value rules' tests share (on top of `crate::testing`).
 
     use crate::diagnostic::Diagnostic;
-    use crate::testing::{assert_fixes_converge, lint_sql, render_sql};
-
-    /// A unique string planted in secret-bearing values (rules.md §2).
-    pub const CANARY: &str = "mzlint-canary-9c1e7f";
+    pub use crate::testing::CANARY;
+    use crate::testing::{
+        assert_fixes_converge, assert_never_said, code_message_text, lint_sql, of_code, render_sql,
+    };
 
     /// `(code, message, flagged text)` of every diagnostic of `sql`.
     pub fn findings(sql: &str) -> Vec<(String, String, String)> {
-        lint_sql(sql)
-            .iter()
-            .map(|d| {
-                (
-                    d.code().to_string(),
-                    d.message.clone(),
-                    sql[d.span.range()].to_string(),
-                )
-            })
-            .collect()
+        code_message_text(sql, &lint_sql(sql))
     }
 
     /// `(message, flagged text)` of the diagnostics of one rule.
@@ -259,12 +250,27 @@ pub(crate) mod test_util {
 
     /// The single diagnostic of `code` in `sql` (panics otherwise).
     pub fn only(code: &str, sql: &str) -> Diagnostic {
-        let mut of: Vec<Diagnostic> = lint_sql(sql)
-            .into_iter()
-            .filter(|d| d.code() == code)
-            .collect();
+        let mut of = of_code(&lint_sql(sql), code);
         assert_eq!(of.len(), 1, "expected one {code} in {sql}: {of:#?}");
         of.remove(0)
+    }
+
+    /// A catalog Bad example: `sql` has exactly one diagnostic, a `code`
+    /// with this message, flagged text and help. Returned for the fix checks.
+    pub fn assert_bad_example(
+        code: &str,
+        sql: &str,
+        message: &str,
+        text: &str,
+        help: &str,
+    ) -> Diagnostic {
+        assert_eq!(
+            findings(sql),
+            vec![(code.to_string(), message.to_string(), text.to_string())]
+        );
+        let d = only(code, sql);
+        assert_eq!(d.help.as_deref(), Some(help));
+        d
     }
 
     /// No diagnostic of any rule.
@@ -299,17 +305,7 @@ pub(crate) mod test_util {
     pub fn assert_absent(needle: &str, sql: &str) {
         let diagnostics = lint_sql(sql);
         assert!(!diagnostics.is_empty(), "nothing reported for {sql}");
-        for d in &diagnostics {
-            assert!(!d.message.contains(needle), "{d:?}");
-            assert!(!d.help.as_deref().unwrap_or("").contains(needle), "{d:?}");
-            assert!(d.notes.iter().all(|n| !n.contains(needle)), "{d:?}");
-            assert!(d.related.iter().all(|r| !r.message.contains(needle)));
-            if let Some(fix) = &d.fix {
-                assert!(!fix.message.contains(needle));
-                assert!(fix.edits.iter().all(|e| !e.content.contains(needle)));
-            }
-        }
+        assert_never_said(needle, sql, &diagnostics);
         assert!(!format!("{diagnostics:?}").contains(needle));
-        assert!(!render_sql(sql, &diagnostics).contains(needle));
     }
 }
