@@ -61,6 +61,30 @@ pub fn lint_sql_config(sql: &str, config_toml: Option<&str>) -> Vec<Diagnostic> 
     lint_sql_with_settings(sql, &test_settings(config_toml))
 }
 
+/// Lint `sql` and expect exactly one diagnostic in all, of `code`: the rule
+/// fires and no other rule does.
+pub fn only_diagnostic(sql: &str, config_toml: Option<&str>, code: &str) -> Diagnostic {
+    let diagnostics = lint_sql_config(sql, config_toml);
+    assert_eq!(
+        diagnostics.len(),
+        1,
+        "expected exactly one {code}, got:\n{}",
+        render_sql(sql, &diagnostics)
+    );
+    assert_eq!(diagnostics[0].rule.code, code);
+    diagnostics.into_iter().next().unwrap()
+}
+
+/// Lint `sql` and expect no diagnostic of any rule.
+pub fn assert_no_diagnostics(sql: &str, config_toml: Option<&str>) {
+    let diagnostics = lint_sql_config(sql, config_toml);
+    assert!(
+        diagnostics.is_empty(),
+        "expected no diagnostic, got:\n{}",
+        render_sql(sql, &diagnostics)
+    );
+}
+
 /// The diagnostics of one rule.
 pub fn of_code(diagnostics: &[Diagnostic], code: &str) -> Vec<Diagnostic> {
     diagnostics

@@ -249,7 +249,10 @@ pub(crate) fn text_value<'v>(ctx: &StatementContext<'_>, value: &'v Value) -> Op
 #[cfg(test)]
 pub(crate) mod test_support {
     use crate::diagnostic::Diagnostic;
-    use crate::testing::{assert_never_said, lint_sql_config, of_code, render_sql};
+    use crate::testing::{
+        assert_never_said, assert_no_diagnostics, lint_sql_config, of_code, only_diagnostic,
+        render_sql,
+    };
     pub(crate) use crate::testing::{everything_said, CANARY};
 
     /// "Examples assume the objects they name exist elsewhere" (rules.md §5):
@@ -274,25 +277,12 @@ pub(crate) mod test_support {
     /// Lint and expect exactly one diagnostic in all, of `code`: the rule
     /// fires and no other default rule does.
     pub(crate) fn only_finding(sql: &str, config: Option<&str>, code: &str) -> Diagnostic {
-        let diagnostics = lint(sql, config);
-        assert_eq!(
-            diagnostics.len(),
-            1,
-            "expected exactly one {code}, got:\n{}",
-            render_sql(sql, &diagnostics)
-        );
-        assert_eq!(diagnostics[0].rule.code, code);
-        diagnostics.into_iter().next().unwrap()
+        only_diagnostic(sql, config, code)
     }
 
     /// Lint and expect no diagnostic of any rule.
     pub(crate) fn assert_clean(sql: &str, config: Option<&str>) {
-        let diagnostics = lint(sql, config);
-        assert!(
-            diagnostics.is_empty(),
-            "expected no diagnostic, got:\n{}",
-            render_sql(sql, &diagnostics)
-        );
+        assert_no_diagnostics(sql, config);
     }
 
     /// Lint and expect no diagnostic of `code`.

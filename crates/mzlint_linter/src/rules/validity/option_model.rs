@@ -581,6 +581,16 @@ pub(super) mod testkit {
         crate::testing::lint_sql(sql)
     }
 
+    /// The one diagnostic of `sql` (of any rule), a `code`.
+    pub fn only(sql: &str, code: &str) -> Diagnostic {
+        crate::testing::only_diagnostic(sql, None, code)
+    }
+
+    /// No diagnostic of any rule.
+    pub fn assert_clean(sql: &str) {
+        crate::testing::assert_no_diagnostics(sql, None);
+    }
+
     /// The diagnostics of one rule.
     pub fn of(diagnostics: &[Diagnostic], code: &str) -> Vec<Diagnostic> {
         crate::testing::of_code(diagnostics, code)

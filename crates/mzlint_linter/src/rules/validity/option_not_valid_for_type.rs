@@ -709,7 +709,9 @@ fn check_create_cluster(
 
 #[cfg(test)]
 mod tests {
-    use super::super::option_model::testkit::{fix_all, fix_once, lint, lint_project, of, render};
+    use super::super::option_model::testkit::{
+        assert_clean, fix_all, fix_once, lint, lint_project, of, only, render,
+    };
     use crate::testing::{assert_never_said, CANARY};
 
     const BAD: &str = "CREATE CONNECTION shop TO MYSQL (HOST 'mysql.internal', USER 'mz', PASSWORD SECRET my_pw, DATABASE 'shop', SSL MODE 'required');";
@@ -733,10 +735,7 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        let diagnostics = lint(BAD);
-        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
-        let d = &diagnostics[0];
-        assert_eq!(d.code(), "MZ100");
+        let d = &only(BAD, "MZ100");
         assert_eq!(
             d.message,
             "MYSQL connections do not support DATABASE values"
@@ -755,7 +754,7 @@ mod tests {
 
     #[test]
     fn good_example() {
-        assert!(lint(GOOD).is_empty(), "{:#?}", lint(GOOD));
+        assert_clean(GOOD);
     }
 
     #[test]
