@@ -4,6 +4,8 @@
 //! language server's hover and its completion all read these tables, so the
 //! three can never disagree.
 
+use std::sync::LazyLock;
+
 use mzlint_syntax::ast::{ConnectionType, LoadGenerator, OptionName, SourceKind};
 
 /// How an option's value must be written (rules.md MZ106 "Value kinds").
@@ -466,43 +468,17 @@ pub fn damerau_levenshtein(a: &str, b: &str) -> usize {
 }
 
 /// Every option any connection type accepts, for suggestions when the type
-/// is unknown (`ALTER CONNECTION` of a connection the project does not define).
-pub const ALL_CONNECTION_OPTIONS: &[OptionName] = &[
-    OptionName::AccessKeyId,
-    OptionName::AssumeRoleArn,
-    OptionName::AssumeRoleSessionName,
-    OptionName::AvailabilityZones,
-    OptionName::AwsConnection,
-    OptionName::AwsPrivatelink,
-    OptionName::Broker,
-    OptionName::Brokers,
-    OptionName::CatalogType,
-    OptionName::Credential,
-    OptionName::Database,
-    OptionName::Endpoint,
-    OptionName::Host,
-    OptionName::Password,
-    OptionName::Port,
-    OptionName::ProgressTopic,
-    OptionName::ProgressTopicReplicationFactor,
-    OptionName::Region,
-    OptionName::SaslMechanisms,
-    OptionName::SaslPassword,
-    OptionName::SaslUsername,
-    OptionName::Scope,
-    OptionName::SecretAccessKey,
-    OptionName::SecurityProtocol,
-    OptionName::ServiceName,
-    OptionName::SessionToken,
-    OptionName::SshTunnel,
-    OptionName::SslCertificate,
-    OptionName::SslCertificateAuthority,
-    OptionName::SslKey,
-    OptionName::SslMode,
-    OptionName::Url,
-    OptionName::User,
-    OptionName::Warehouse,
-];
+/// is unknown (`ALTER CONNECTION` of a connection the project does not
+/// define): the documented options but the internal PUBLIC KEYs, by name.
+pub static ALL_CONNECTION_OPTIONS: LazyLock<Vec<OptionName>> = LazyLock::new(|| {
+    let mut all: Vec<OptionName> = CONNECTION_OPTION_DOCS
+        .iter()
+        .map(|doc| doc.name.clone())
+        .filter(|name| !matches!(name, OptionName::PublicKey1 | OptionName::PublicKey2))
+        .collect();
+    all.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    all
+});
 
 /// The option list an option is written in: what MZ100 suggests from, and
 /// what an unknown word's effective name depends on (rules.md MZ100 item 4,
@@ -544,7 +520,7 @@ pub fn context_options(context: OptionContext) -> &'static [OptionName] {
     use OptionName::*;
     match context {
         OptionContext::Connection(Some(connection_type)) => connection_options(connection_type),
-        OptionContext::Connection(None) => ALL_CONNECTION_OPTIONS,
+        OptionContext::Connection(None) => ALL_CONNECTION_OPTIONS.as_slice(),
         OptionContext::ConnectionWith => &[Validate],
         OptionContext::BrokerPrivatelink => &[AvailabilityZone, Port],
         OptionContext::Source(kind) => source_options(kind),

@@ -55,6 +55,96 @@ pub fn lint_sql_with_settings(sql: &str, settings: &Settings) -> Vec<Diagnostic>
         .unwrap_or_default()
 }
 
+/// Lint `sql` as one file with an optional configuration (`mzlint.toml`
+/// text).
+pub fn lint_sql_config(sql: &str, config_toml: Option<&str>) -> Vec<Diagnostic> {
+    lint_sql_with_settings(sql, &test_settings(config_toml))
+}
+
+/// Lint `sql` and expect exactly one diagnostic in all, of `code`: the rule
+/// fires and no other rule does.
+pub fn only_diagnostic(sql: &str, config_toml: Option<&str>, code: &str) -> Diagnostic {
+    let diagnostics = lint_sql_config(sql, config_toml);
+    assert_eq!(
+        diagnostics.len(),
+        1,
+        "expected exactly one {code}, got:\n{}",
+        render_sql(sql, &diagnostics)
+    );
+    assert_eq!(diagnostics[0].rule.code, code);
+    diagnostics.into_iter().next().unwrap()
+}
+
+/// Lint `sql` and expect no diagnostic of any rule.
+pub fn assert_no_diagnostics(sql: &str, config_toml: Option<&str>) {
+    let diagnostics = lint_sql_config(sql, config_toml);
+    assert!(
+        diagnostics.is_empty(),
+        "expected no diagnostic, got:\n{}",
+        render_sql(sql, &diagnostics)
+    );
+}
+
+/// The diagnostics of one rule.
+pub fn of_code(diagnostics: &[Diagnostic], code: &str) -> Vec<Diagnostic> {
+    diagnostics
+        .iter()
+        .filter(|d| d.rule.code == code)
+        .cloned()
+        .collect()
+}
+
+/// `(code, message, flagged text)` of each diagnostic of `sql`, in order.
+pub fn code_message_text(sql: &str, diagnostics: &[Diagnostic]) -> Vec<(String, String, String)> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.rule.code.to_string(),
+                d.message.clone(),
+                sql[d.span.range()].to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The unique value secrets tests plant in secret-bearing values: nothing
+/// mzlint says may contain it (rules.md §2).
+pub const CANARY: &str = "mzlint-canary-9c1e7f";
+
+/// Everything a diagnostic says: message, help, notes, related notes, fix
+/// title and edits, one a line.
+pub fn everything_said(diagnostic: &Diagnostic) -> String {
+    let mut text = diagnostic.message.clone();
+    text.extend(diagnostic.help.iter().map(|h| format!("\n{h}")));
+    text.extend(diagnostic.notes.iter().map(|n| format!("\n{n}")));
+    text.extend(
+        diagnostic
+            .related
+            .iter()
+            .map(|r| format!("\n{}", r.message)),
+    );
+    if let Some(fix) = &diagnostic.fix {
+        text.push_str(&format!("\n{}", fix.message));
+        text.extend(fix.edits.iter().map(|e| format!("\n{}", e.content)));
+    }
+    text
+}
+
+/// `needle` (a secret, such as [`CANARY`]) appears in nothing the
+/// diagnostics of `sql` say, nor in their concise rendering.
+pub fn assert_never_said(needle: &str, sql: &str, diagnostics: &[Diagnostic]) {
+    for diagnostic in diagnostics {
+        assert!(
+            !everything_said(diagnostic).contains(needle),
+            "{} leaks {needle:?}: {diagnostic:?}",
+            diagnostic.rule.code
+        );
+    }
+    let rendered = render_sql(sql, diagnostics);
+    assert!(!rendered.contains(needle), "{rendered}");
+}
+
 /// Lint several files as one project. Files are numbered in path order
 /// (project order); the result is each diagnostic with its file's path, in
 /// that order.

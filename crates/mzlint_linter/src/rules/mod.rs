@@ -1,6 +1,7 @@
 //! The rule catalog (rules.md): one file per rule, grouped by code range.
 
 pub(crate) mod clusters;
+pub(crate) mod common;
 pub(crate) mod legacy;
 pub(crate) mod meta;
 pub(crate) mod network;

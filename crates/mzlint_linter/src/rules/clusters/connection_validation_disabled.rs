@@ -1,6 +1,7 @@
 use crate::options::validates_by_default;
 use crate::prelude::*;
-use crate::rules::legacy::common::{altered_connection_type, name_as_written};
+use crate::rules::common::altered_connection_type;
+use crate::rules::legacy::common::name_as_written;
 
 declare_rule! {
 /// ## What it does
@@ -108,19 +109,7 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            found(BAD, None),
-            vec![(
-                "MZ604".to_string(),
-                MESSAGE.to_string(),
-                "VALIDATE = false".to_string()
-            )]
-        );
-        let d = &diagnostics_of(BAD, "MZ604", None)[0];
-        assert_eq!(
-            d.help.as_deref(),
-            Some("remove the WITH clause, or suppress this with a reason when validation cannot reach the server")
-        );
+        assert_bad_example(BAD, None, "MZ604", MESSAGE, "VALIDATE = false", "remove the WITH clause, or suppress this with a reason when validation cannot reach the server");
         insta::assert_snapshot!(render(BAD, None));
     }
 

@@ -149,19 +149,7 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            found(BAD, None),
-            vec![(
-                "MZ602".to_string(),
-                "cluster size 'xsmall' is a legacy size".to_string(),
-                "'xsmall'".to_string()
-            )]
-        );
-        let d = &diagnostics_of(BAD, "MZ602", None)[0];
-        assert_eq!(
-            d.help.as_deref(),
-            Some("use an M.1 size such as 'M.1-small'; regions opened after April 2024 have no t-shirt sizes and cc sizes are superseded (see Materialize's M.1 sizing page for equivalents)")
-        );
+        let d = assert_bad_example(BAD, None, "MZ602", "cluster size 'xsmall' is a legacy size", "'xsmall'", "use an M.1 size such as 'M.1-small'; regions opened after April 2024 have no t-shirt sizes and cc sizes are superseded (see Materialize's M.1 sizing page for equivalents)");
         assert!(d.fix.is_none());
         insta::assert_snapshot!(render(BAD, None));
     }

@@ -96,14 +96,13 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            found(BAD, None),
-            vec![("MZ600".to_string(), MESSAGE.to_string(), "src".to_string())]
-        );
-        let d = &diagnostics_of(BAD, "MZ600", None)[0];
-        assert_eq!(
-            d.help.as_deref(),
-            Some("add IN CLUSTER <cluster> after the name; use a cluster dedicated to ingestion")
+        let d = assert_bad_example(
+            BAD,
+            None,
+            "MZ600",
+            MESSAGE,
+            "src",
+            "add IN CLUSTER <cluster> after the name; use a cluster dedicated to ingestion",
         );
         // No fix without clusters.default-ingest-cluster.
         assert!(d.fix.is_none());

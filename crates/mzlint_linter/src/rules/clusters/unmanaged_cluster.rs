@@ -114,19 +114,7 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            found(BAD, None),
-            vec![(
-                "MZ605".to_string(),
-                MESSAGE.to_string(),
-                "REPLICAS (r1 (SIZE = 'M.1-small'))".to_string()
-            )]
-        );
-        let d = &diagnostics_of(BAD, "MZ605", None)[0];
-        assert_eq!(
-            d.help.as_deref(),
-            Some("use a managed cluster (SIZE = 'M.1-small', REPLICATION FACTOR = 1); CREATE CLUSTER REPLICA is deprecated")
-        );
+        assert_bad_example(BAD, None, "MZ605", MESSAGE, "REPLICAS (r1 (SIZE = 'M.1-small'))", "use a managed cluster (SIZE = 'M.1-small', REPLICATION FACTOR = 1); CREATE CLUSTER REPLICA is deprecated");
         insta::assert_snapshot!(render(BAD, None));
     }
 

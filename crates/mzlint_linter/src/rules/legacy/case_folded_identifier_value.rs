@@ -1,6 +1,6 @@
-use super::common::{altered_connection_type, connection_option_name, source_option_name};
 use crate::options::{connection_accepts, source_options};
 use crate::prelude::*;
+use crate::rules::common::{altered_connection_type, connection_option_name, source_option_name};
 
 declare_rule! {
 /// ## What it does
@@ -72,7 +72,7 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
         StatementKind::CreateConnection(create) => {
             let t = create.connection_type;
             for option in &create.options.options {
-                if let Some(name) = connection_option_name(option, Some(t)) {
+                if let Some(name) = connection_option_name(&option.name, Some(t)) {
                     if connection_accepts(t, &name) {
                         report(ctx, option, &name, out);
                     }
@@ -88,7 +88,7 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
                 let AlterConnectionItemKind::Set(option) = &action.kind else {
                     continue;
                 };
-                if let Some(name) = connection_option_name(option, t) {
+                if let Some(name) = connection_option_name(&option.name, t) {
                     if t.is_none_or(|t| connection_accepts(t, &name)) {
                         report(ctx, option, &name, out);
                     }
@@ -100,7 +100,7 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
             ..
         }) => {
             for option in conn.options.iter().flat_map(|l| &l.options) {
-                if let Some(name) = source_option_name(option, conn.kind) {
+                if let Some(name) = source_option_name(&option.name, conn.kind) {
                     if source_options(conn.kind).contains(&name) {
                         report(ctx, option, &name, out);
                     }
@@ -161,20 +161,7 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            found(BAD, None),
-            vec![(
-                "MZ705".to_string(),
-                "PUBLICATION MzPub is an unquoted identifier, so Materialize looks up 'mzpub'"
-                    .to_string(),
-                "MzPub".to_string()
-            )]
-        );
-        let d = &diagnostics_of(BAD, "MZ705", None)[0];
-        assert_eq!(
-            d.help.as_deref(),
-            Some("write PUBLICATION 'MzPub' if the upstream name has capitals, or 'mzpub' to make the folding explicit")
-        );
+        let d = assert_bad_example(BAD, None, "MZ705", "PUBLICATION MzPub is an unquoted identifier, so Materialize looks up 'mzpub'", "MzPub", "write PUBLICATION 'MzPub' if the upstream name has capitals, or 'mzpub' to make the folding explicit");
         assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Unsafe);
         insta::assert_snapshot!(render(BAD, None));
     }

@@ -4,8 +4,8 @@
 
 use mzlint_syntax::{Token, TokenKind};
 
-use crate::options::{self, OptionContext};
 use crate::prelude::*;
+use crate::rules::common::{self, double_quoted};
 
 /// An item name as written: each part's source text, joined with `.`
 /// (comments or spaces around the dots dropped).
@@ -77,18 +77,10 @@ pub(crate) fn quote_ident(name: &str) -> String {
         "minute",
         "second",
     ];
-    let bare = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && !RESERVED.contains(&name);
-    if bare {
-        name.to_string()
+    if RESERVED.contains(&name) {
+        double_quoted(name)
     } else {
-        format!("\"{}\"", name.replace('"', "\"\""))
+        common::quote_ident(name)
     }
 }
 
@@ -288,20 +280,6 @@ pub(crate) fn redacted_text(tokens: &[Token], source: &str, span: Span) -> Optio
     }
 }
 
-/// The option `option` counts as in a connection option list (rules.md
-/// §1.8), or `None` for an unknown word MZ100 cannot map.
-pub(crate) fn connection_option_name(
-    option: &SqlOption,
-    connection_type: Option<ConnectionType>,
-) -> Option<OptionName> {
-    options::effective_option_name(&option.name, OptionContext::Connection(connection_type))
-}
-
-/// The option `option` counts as in a source option list of `kind`.
-pub(crate) fn source_option_name(option: &SqlOption, kind: SourceKind) -> Option<OptionName> {
-    options::effective_option_name(&option.name, OptionContext::Source(kind))
-}
-
 /// Is a string option's value shown in messages? Values of secret-bearing
 /// options never are (rules.md §2).
 pub(crate) fn is_secret_bearing(name: &OptionName) -> bool {
@@ -315,15 +293,6 @@ pub(crate) fn is_secret_bearing(name: &OptionName) -> bool {
             | OptionName::AccessKeyId
             | OptionName::Credential
     )
-}
-
-/// The type of the connection an `ALTER CONNECTION` alters, when the
-/// project defines it.
-pub(crate) fn altered_connection_type(
-    ctx: &StatementContext<'_>,
-    alter: &AlterConnection,
-) -> Option<ConnectionType> {
-    ctx.project().connection_type(ctx.location(), &alter.name)
 }
 
 /// Is `form` a removed option of a source `WITH`, `SET` or `RESET` list

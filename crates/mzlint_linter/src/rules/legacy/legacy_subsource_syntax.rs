@@ -1,8 +1,8 @@
 use super::common::{
     apply_within, collapsed_text, delete_clause, delete_elements, enclosing_list, name_as_written,
-    source_option_name,
 };
 use crate::prelude::*;
+use crate::rules::common::source_option_name;
 
 declare_rule! {
 /// ## What it does
@@ -347,7 +347,7 @@ fn column_options(conn: &SourceConnection) -> Vec<ColumnOption<'_>> {
     conn.options
         .iter()
         .flat_map(|l| &l.options)
-        .filter_map(|o| ColumnOption::named(o, source_option_name(o, conn.kind)?))
+        .filter_map(|o| ColumnOption::named(o, source_option_name(&o.name, conn.kind)?))
         .collect()
 }
 
@@ -457,19 +457,7 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            found(BAD, CFG),
-            vec![(
-                "MZ702".to_string(),
-                "FOR TABLES creates legacy subsources; create the source alone and add each table with CREATE TABLE … FROM SOURCE".to_string(),
-                "FOR TABLES (public.orders)".to_string()
-            )]
-        );
-        let d = &diagnostics_of(BAD, "MZ702", CFG)[0];
-        assert_eq!(
-            d.help.as_deref(),
-            Some("CREATE TABLE orders FROM SOURCE src (REFERENCE public.orders);")
-        );
+        assert_bad_example(BAD, CFG, "MZ702", "FOR TABLES creates legacy subsources; create the source alone and add each table with CREATE TABLE … FROM SOURCE", "FOR TABLES (public.orders)", "CREATE TABLE orders FROM SOURCE src (REFERENCE public.orders);");
         insta::assert_snapshot!(render(BAD, CFG));
     }
 

@@ -1,6 +1,6 @@
-use super::common::{altered_connection_type, connection_option_name};
 use crate::options::{connection_accepts, ssl_modes, SASL_MECHANISMS, SECURITY_PROTOCOLS};
 use crate::prelude::*;
+use crate::rules::common::{altered_connection_type, connection_option_name};
 
 declare_rule! {
 /// ## What it does
@@ -160,7 +160,7 @@ fn connection_option(
     out: &mut Vec<Diagnostic>,
 ) {
     synonym(ctx, option, out);
-    let Some(name) = connection_option_name(option, connection_type) else {
+    let Some(name) = connection_option_name(&option.name, connection_type) else {
         return;
     };
     if connection_type.is_some_and(|t| !connection_accepts(t, &name)) {

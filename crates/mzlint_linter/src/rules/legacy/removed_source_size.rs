@@ -187,19 +187,7 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            found(BAD, None),
-            vec![(
-                "MZ700".to_string(),
-                MESSAGE.to_string(),
-                "SIZE = '3xsmall'".to_string()
-            )]
-        );
-        let d = &diagnostics_of(BAD, "MZ700", None)[0];
-        assert_eq!(
-            d.help.as_deref(),
-            Some("remove SIZE = '3xsmall' and size the cluster instead (CREATE CLUSTER ingest (SIZE = 'M.1-small'))")
-        );
+        assert_bad_example(BAD, None, "MZ700", MESSAGE, "SIZE = '3xsmall'", "remove SIZE = '3xsmall' and size the cluster instead (CREATE CLUSTER ingest (SIZE = 'M.1-small'))");
         insta::assert_snapshot!(render(BAD, None));
     }
 

@@ -2,7 +2,8 @@
 //! MZ604, MZ605) and MZ503 rules, on top of [`crate::testing`].
 
 use crate::diagnostic::Diagnostic;
-use crate::testing::{lint_sql_with_settings, render_sql, test_settings};
+pub(crate) use crate::testing::CANARY;
+use crate::testing::{assert_never_said, code_message_text, lint_sql_config, of_code, render_sql};
 
 /// `mzlint.toml` enabling the opt-in MZ702.
 pub(crate) const WITH_MZ702: &str = "[lint]\nextend-select = [\"MZ702\"]\n";
@@ -10,26 +11,14 @@ pub(crate) const WITH_MZ702: &str = "[lint]\nextend-select = [\"MZ702\"]\n";
 /// `mzlint.toml` setting `clusters.default-ingest-cluster = "ingest"`.
 pub(crate) const INGEST: &str = "[clusters]\ndefault-ingest-cluster = \"ingest\"\n";
 
-/// The unique value secrets tests hide (rules.md §2).
-pub(crate) const CANARY: &str = "mzlint-canary-9c1e7f";
-
 /// Lint `sql` as one file with an optional configuration.
 pub(crate) fn lint(sql: &str, config: Option<&str>) -> Vec<Diagnostic> {
-    lint_sql_with_settings(sql, &test_settings(config))
+    lint_sql_config(sql, config)
 }
 
 /// `(code, message, flagged text)` of every diagnostic, in order.
 pub(crate) fn found(sql: &str, config: Option<&str>) -> Vec<(String, String, String)> {
-    lint(sql, config)
-        .into_iter()
-        .map(|d| {
-            (
-                d.rule.code.to_string(),
-                d.message.clone(),
-                sql[d.span.range()].to_string(),
-            )
-        })
-        .collect()
+    code_message_text(sql, &lint(sql, config))
 }
 
 /// `(message, flagged text)` of the diagnostics of `code`.
@@ -43,10 +32,7 @@ pub(crate) fn of(sql: &str, code: &str, config: Option<&str>) -> Vec<(String, St
 
 /// The diagnostics of `code`.
 pub(crate) fn diagnostics_of(sql: &str, code: &str, config: Option<&str>) -> Vec<Diagnostic> {
-    lint(sql, config)
-        .into_iter()
-        .filter(|d| d.rule.code == code)
-        .collect()
+    of_code(&lint(sql, config), code)
 }
 
 /// Exactly one diagnostic of `code`, with this message and flagged text.
@@ -56,6 +42,25 @@ pub(crate) fn assert_one(sql: &str, code: &str, message: &str, text: &str, confi
         vec![(message.to_string(), text.to_string())],
         "{sql}"
     );
+}
+
+/// A catalog Bad example: `sql` has exactly one diagnostic, a `code` with
+/// this message, flagged text and help. Returned for the fix checks.
+pub(crate) fn assert_bad_example(
+    sql: &str,
+    config: Option<&str>,
+    code: &str,
+    message: &str,
+    text: &str,
+    help: &str,
+) -> Diagnostic {
+    assert_eq!(
+        found(sql, config),
+        vec![(code.to_string(), message.to_string(), text.to_string())]
+    );
+    let d = diagnostics_of(sql, code, config).remove(0);
+    assert_eq!(d.help.as_deref(), Some(help));
+    d
 }
 
 /// No diagnostic of `code`.
@@ -80,22 +85,5 @@ pub(crate) fn assert_no_canary(sql: &str, config: Option<&str>) {
     assert!(sql.contains(CANARY), "the test input must hold the canary");
     let diagnostics = lint(sql, config);
     assert!(!diagnostics.is_empty(), "expected diagnostics on {sql}");
-    for d in &diagnostics {
-        let mut texts = vec![d.message.clone()];
-        texts.extend(d.help.clone());
-        texts.extend(d.notes.iter().cloned());
-        texts.extend(d.related.iter().map(|r| r.message.clone()));
-        if let Some(fix) = &d.fix {
-            texts.push(fix.message.clone());
-            texts.extend(fix.edits.iter().map(|e| e.content.clone()));
-        }
-        for text in texts {
-            assert!(
-                !text.contains(CANARY),
-                "{} leaks the canary: {text}",
-                d.rule.code
-            );
-        }
-    }
-    assert!(!render(sql, config).contains(CANARY));
+    assert_never_said(CANARY, sql, &diagnostics);
 }

@@ -1,10 +1,8 @@
 use std::collections::HashSet;
 
-use super::common::{
-    altered_connection_type, connection_option_name, is_secret_bearing, name_as_written,
-    redacted_text, source_option_name,
-};
+use super::common::{is_secret_bearing, name_as_written, redacted_text};
 use crate::prelude::*;
+use crate::rules::common::{altered_connection_type, connection_option_name, source_option_name};
 use mzlint_syntax::upstream::{
     AlterRoleAction, Password, RoleOption, RoleOptionKind, RoleSpec, UpstreamKind,
 };
@@ -104,7 +102,7 @@ impl Walker<'_, '_, '_> {
             StatementKind::CreateConnection(create) => {
                 self.name(&create.name, "CREATE CONNECTION", "the new connection");
                 for option in &create.options.options {
-                    let name = connection_option_name(option, Some(create.connection_type));
+                    let name = connection_option_name(&option.name, Some(create.connection_type));
                     self.option(option, name);
                 }
             }
@@ -115,7 +113,7 @@ impl Walker<'_, '_, '_> {
                         let connection_type = altered_connection_type(ctx, alter);
                         for action in actions {
                             if let AlterConnectionItemKind::Set(option) = &action.kind {
-                                let name = connection_option_name(option, connection_type);
+                                let name = connection_option_name(&option.name, connection_type);
                                 self.option(option, name);
                             }
                         }
@@ -304,7 +302,7 @@ impl Walker<'_, '_, '_> {
             self.name(connection, "CONNECTION", &what);
         }
         for option in conn.options.iter().flat_map(|l| &l.options) {
-            let name = source_option_name(option, conn.kind);
+            let name = source_option_name(&option.name, conn.kind);
             self.option(option, name);
         }
         if let Some(format) = &conn.format {

@@ -1,5 +1,6 @@
 use super::common::PrivateLinkStatement;
 use crate::prelude::*;
+use crate::rules::common::delete_list_element;
 
 declare_rule! {
 /// ## What it does
@@ -78,20 +79,15 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
                     .with_related(ctx.file_id(), *first, "first listed here")
                     .with_fix(Fix::safe(
                         format!("Remove the repeated '{}'", entry.value),
-                        list_element_deletion(ctx.source(), items, index),
+                        delete_list_element(
+                            ctx.source(),
+                            &items.iter().map(Value::span).collect::<Vec<_>>(),
+                            index,
+                        ),
                     )),
             );
         }
     }
-}
-
-/// Delete list element `index` with one adjacent comma (rules.md §1.3).
-fn list_element_deletion(source: &str, items: &[Value], index: usize) -> Vec<Edit> {
-    let spans: Vec<Span> = items.iter().map(Value::span).collect();
-    crate::fix::list_deletions(source, &spans, &[index])
-        .into_iter()
-        .map(Edit::delete)
-        .collect()
 }
 
 #[cfg(test)]

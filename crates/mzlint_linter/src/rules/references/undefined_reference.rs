@@ -2,6 +2,7 @@ use crate::options::damerau_levenshtein;
 use crate::prelude::*;
 use crate::project::{cluster_name, DefKind, Location, Namespace, QualifiedName};
 use crate::references::{references, RefKind, RefName, Reference};
+use crate::rules::common::quote_ident;
 
 declare_rule! {
 /// * **Detects** a reference of a managed kind (`references.managed-kinds`) that nothing in the project
@@ -234,22 +235,6 @@ fn within_two_edits_quick(a: &str, b: &str) -> bool {
 
 fn ctx_diagnostic(location: Location, span: Span, message: String) -> Diagnostic {
     Diagnostic::new(&RULE, location.file, span, message)
-}
-
-/// Write a name as an identifier: bare when it matches `[a-z_][a-z0-9_]*`.
-pub(crate) fn quote_ident(name: &str) -> String {
-    let bare = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if bare {
-        name.to_string()
-    } else {
-        format!("\"{}\"", name.replace('"', "\"\""))
-    }
 }
 
 #[cfg(test)]

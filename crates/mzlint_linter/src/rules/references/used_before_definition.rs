@@ -217,19 +217,13 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            found(BAD, None),
-            vec![(
-                "MZ503".to_string(),
-                "secret `pg_pw` is used here but created only later in this file (line 2)"
-                    .to_string(),
-                "pg_pw".to_string()
-            )]
-        );
-        let d = &diagnostics_of(BAD, "MZ503", None)[0];
-        assert_eq!(
-            d.help.as_deref(),
-            Some("move CREATE SECRET pg_pw above this statement; Materialize runs statements in order")
+        let d = assert_bad_example(
+            BAD,
+            None,
+            "MZ503",
+            "secret `pg_pw` is used here but created only later in this file (line 2)",
+            "pg_pw",
+            "move CREATE SECRET pg_pw above this statement; Materialize runs statements in order",
         );
         assert_eq!(d.related.len(), 1);
         assert_eq!(&BAD[d.related[0].span.range()], "pg_pw");

@@ -249,11 +249,11 @@ pub(crate) fn text_value<'v>(ctx: &StatementContext<'_>, value: &'v Value) -> Op
 #[cfg(test)]
 pub(crate) mod test_support {
     use crate::diagnostic::Diagnostic;
-    use crate::testing::{lint_sql_with_settings, render_sql, test_settings};
-
-    /// The canary of rules.md §2: a secret-bearing value holding it must not
-    /// appear in any output.
-    pub(crate) const CANARY: &str = "mzlint-canary-9c1e7f";
+    use crate::testing::{
+        assert_never_said, assert_no_diagnostics, lint_sql_config, of_code, only_diagnostic,
+        render_sql,
+    };
+    pub(crate) use crate::testing::{everything_said, CANARY};
 
     /// "Examples assume the objects they name exist elsewhere" (rules.md §5):
     /// every name is external, so MZ500 stays out of single-file tests.
@@ -261,16 +261,12 @@ pub(crate) mod test_support {
 
     /// Lint `sql` (one file) with an optional `mzlint.toml` text.
     pub(crate) fn lint(sql: &str, config: Option<&str>) -> Vec<Diagnostic> {
-        lint_sql_with_settings(sql, &test_settings(config))
+        lint_sql_config(sql, config)
     }
 
     /// The diagnostics of `code`.
     pub(crate) fn of(code: &str, diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
-        diagnostics
-            .iter()
-            .filter(|d| d.rule.code == code)
-            .cloned()
-            .collect()
+        of_code(diagnostics, code)
     }
 
     /// Lint and return the diagnostics of `code`.
@@ -281,25 +277,12 @@ pub(crate) mod test_support {
     /// Lint and expect exactly one diagnostic in all, of `code`: the rule
     /// fires and no other default rule does.
     pub(crate) fn only_finding(sql: &str, config: Option<&str>, code: &str) -> Diagnostic {
-        let diagnostics = lint(sql, config);
-        assert_eq!(
-            diagnostics.len(),
-            1,
-            "expected exactly one {code}, got:\n{}",
-            render_sql(sql, &diagnostics)
-        );
-        assert_eq!(diagnostics[0].rule.code, code);
-        diagnostics.into_iter().next().unwrap()
+        only_diagnostic(sql, config, code)
     }
 
     /// Lint and expect no diagnostic of any rule.
     pub(crate) fn assert_clean(sql: &str, config: Option<&str>) {
-        let diagnostics = lint(sql, config);
-        assert!(
-            diagnostics.is_empty(),
-            "expected no diagnostic, got:\n{}",
-            render_sql(sql, &diagnostics)
-        );
+        assert_no_diagnostics(sql, config);
     }
 
     /// Lint and expect no diagnostic of `code`.
@@ -317,35 +300,9 @@ pub(crate) mod test_support {
         &sql[diagnostic.span.range()]
     }
 
-    /// Everything a diagnostic says: message, help, notes, related notes, fix
-    /// title and edits.
-    pub(crate) fn everything_said(diagnostic: &Diagnostic) -> String {
-        let mut text = diagnostic.message.clone();
-        text.extend(diagnostic.help.iter().map(|h| format!("\n{h}")));
-        text.extend(diagnostic.notes.iter().map(|n| format!("\n{n}")));
-        text.extend(
-            diagnostic
-                .related
-                .iter()
-                .map(|r| format!("\n{}", r.message)),
-        );
-        if let Some(fix) = &diagnostic.fix {
-            text.push_str(&format!("\n{}", fix.message));
-            text.extend(fix.edits.iter().map(|e| format!("\n{}", e.content)));
-        }
-        text
-    }
-
     /// The canary appears in nothing the diagnostics say, nor in their
     /// concise rendering.
     pub(crate) fn assert_no_canary(sql: &str, diagnostics: &[Diagnostic]) {
-        for diagnostic in diagnostics {
-            assert!(
-                !everything_said(diagnostic).contains(CANARY),
-                "{} leaks the canary: {diagnostic:?}",
-                diagnostic.rule.code
-            );
-        }
-        assert!(!render_sql(sql, diagnostics).contains(CANARY));
+        assert_never_said(CANARY, sql, diagnostics);
     }
 }

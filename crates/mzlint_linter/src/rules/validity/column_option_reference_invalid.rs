@@ -1,5 +1,6 @@
-use super::values_common::{delete_element, effective_source_option_name, entry_parts};
+use super::values_common::entry_parts;
 use crate::prelude::*;
+use crate::rules::common::{delete_list_element, source_option_name};
 
 declare_rule! {
 /// ## What it does
@@ -101,7 +102,7 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
                 alter: false,
             };
             for option in &list.options {
-                let name = effective_source_option_name(&option.name, conn.kind);
+                let name = source_option_name(&option.name, conn.kind);
                 if matches!(
                     name,
                     Some(OptionName::TextColumns | OptionName::ExcludeColumns)
@@ -214,7 +215,7 @@ fn check_list(
                 .with_related(ctx.file_id(), *first, "first listed here")
                 .with_fix(Fix::safe(
                     "Remove the repeated entry",
-                    delete_element(ctx.source(), &item_spans, index),
+                    delete_list_element(ctx.source(), &item_spans, index),
                 )),
             );
             continue;
@@ -416,19 +417,12 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            findings(BAD),
-            vec![(
-                "MZ110".to_string(),
-                "TEXT COLUMNS refers to table public.users, which this statement does not add"
-                    .to_string(),
-                "public.users.kind".to_string()
-            )]
-        );
-        let d = only("MZ110", BAD);
-        assert_eq!(
-            d.help.as_deref(),
-            Some("add public.users to FOR TABLES, or remove the column")
+        let d = assert_bad_example(
+            "MZ110",
+            BAD,
+            "TEXT COLUMNS refers to table public.users, which this statement does not add",
+            "public.users.kind",
+            "add public.users to FOR TABLES, or remove the column",
         );
         assert!(d.fix.is_none());
     }

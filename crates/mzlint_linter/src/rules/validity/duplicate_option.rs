@@ -2,8 +2,7 @@ use crate::options::OptionContext;
 use crate::prelude::*;
 
 use super::option_model::{
-    broker_privatelink_lists, delete_element, effective_name, format_option_lists, is_removed,
-    values_identical,
+    delete_element, effective_name, is_removed, option_lists, values_identical,
 };
 
 declare_rule! {
@@ -57,82 +56,11 @@ declare_rule! {
 }
 
 fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
-    match &ctx.statement.kind {
-        StatementKind::CreateConnection(create) => {
-            let context = OptionContext::Connection(Some(create.connection_type));
-            check_list(ctx, context, &create.options.options, out);
-            for list in broker_privatelink_lists(&create.options.options) {
-                check_list(ctx, OptionContext::BrokerPrivatelink, &list.options, out);
-            }
-            if let Some(with) = &create.with_options {
-                check_list(ctx, OptionContext::ConnectionWith, &with.options, out);
-            }
-        }
-        StatementKind::AlterConnection(alter) => check_alter_connection(ctx, alter, out),
-        StatementKind::CreateSource(source) => {
-            if let SourceBody::Connection(conn) = &source.body {
-                if let Some(list) = &conn.options {
-                    check_list(ctx, OptionContext::Source(conn.kind), &list.options, out);
-                }
-                if let Some(with) = &conn.with_options {
-                    check_list(ctx, OptionContext::SourceWith, &with.options, out);
-                }
-                if let Some(format) = &conn.format {
-                    for (context, list) in format_option_lists(format) {
-                        check_list(ctx, context, &list.options, out);
-                    }
-                }
-            }
-        }
-        StatementKind::CreateTableFromSource(table) => {
-            if let Some(with) = &table.with_options {
-                check_list(ctx, OptionContext::TableFromSourceWith, &with.options, out);
-            }
-            if let Some(format) = &table.format {
-                for (context, list) in format_option_lists(format) {
-                    check_list(ctx, context, &list.options, out);
-                }
-            }
-        }
-        StatementKind::AlterSource(alter) => match &alter.action {
-            AlterSourceAction::Set(list) | AlterSourceAction::Reset(list) => {
-                check_list(ctx, OptionContext::AlterSource, &list.options, out)
-            }
-            AlterSourceAction::AddSubsources {
-                with_options: Some(with),
-                ..
-            } => check_list(ctx, OptionContext::AddSubsourceWith, &with.options, out),
-            _ => {}
-        },
-        StatementKind::CreateCluster(cluster) => {
-            check_list(ctx, OptionContext::Cluster, &cluster.options.options, out);
-            for option in &cluster.options.options {
-                if let Some(Value::Replicas { replicas, .. }) = &option.value {
-                    for replica in replicas {
-                        check_list(ctx, OptionContext::Replica, &replica.options, out);
-                    }
-                }
-            }
-        }
-        StatementKind::CreateClusterReplica(replica) => {
-            check_list(ctx, OptionContext::Replica, &replica.options.options, out)
-        }
-        StatementKind::AlterCluster(alter) => match &alter.action {
-            AlterClusterAction::Set {
-                options,
-                with_options,
-            } => {
-                check_list(ctx, OptionContext::Cluster, &options.options, out);
-                if let Some(with) = with_options {
-                    check_list(ctx, OptionContext::AlterClusterWith, &with.options, out);
-                }
-            }
-            AlterClusterAction::Reset(options) => {
-                check_list(ctx, OptionContext::Cluster, &options.options, out)
-            }
-            _ => {}
-        },
-        _ => {}
+    if let StatementKind::AlterConnection(alter) = &ctx.statement.kind {
+        check_alter_connection(ctx, alter, out);
+    }
+    for (context, options) in option_lists(ctx.statement) {
+        check_list(ctx, context, options, out);
     }
 }
 
@@ -196,17 +124,13 @@ fn report(
 }
 
 /// `ALTER CONNECTION`: the same option in two SET actions, or in two
-/// RESET/DROP actions.
+/// RESET/DROP actions (its nested lists are in [`option_lists`]).
 fn check_alter_connection(
     ctx: &StatementContext<'_>,
     alter: &AlterConnection,
     out: &mut Vec<Diagnostic>,
 ) {
-    let AlterConnectionAction::Actions {
-        actions,
-        with_options,
-    } = &alter.action
-    else {
+    let AlterConnectionAction::Actions { actions, .. } = &alter.action else {
         return;
     };
     let connection_type = ctx.project().connection_type(ctx.location(), &alter.name);
@@ -232,22 +156,15 @@ fn check_alter_connection(
             }
             None => seen.push((name, option)),
         }
-        if let AlterConnectionItemKind::Set(option) = &action.kind {
-            for list in broker_privatelink_lists([option]) {
-                check_list(ctx, OptionContext::BrokerPrivatelink, &list.options, out);
-            }
-        }
-    }
-    if let Some(with) = with_options {
-        check_list(ctx, OptionContext::ConnectionWith, &with.options, out);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::option_model::testkit::{
-        apply, fix_all, fix_once, lint, lint_project, of, render,
+        apply, assert_clean, fix_all, fix_once, lint, lint_project, of, only, render,
     };
+    use crate::testing::{assert_never_said, CANARY};
 
     const BAD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', HOST 'pg-replica.internal', PASSWORD SECRET pg_pw, SSL MODE 'require');";
     const GOOD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg-replica.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');";
@@ -276,10 +193,7 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        let diagnostics = lint(BAD);
-        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
-        let d = &diagnostics[0];
-        assert_eq!(d.code(), "MZ101");
+        let d = &only(BAD, "MZ101");
         assert_eq!(d.message, "HOST specified more than once");
         assert_eq!(&BAD[d.span.range()], "HOST 'pg-replica.internal'");
         assert_eq!(d.related.len(), 1);
@@ -290,7 +204,7 @@ mod tests {
 
     #[test]
     fn good_example() {
-        assert!(lint(GOOD).is_empty(), "{:#?}", lint(GOOD));
+        assert_clean(GOOD);
     }
 
     #[test]
@@ -365,7 +279,7 @@ mod tests {
 
     #[test]
     fn secrets_are_compared_but_never_shown() {
-        let canary = "mzlint-canary-9c1e7f";
+        let canary = CANARY;
         let sql = format!(
             "CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', PASSWORD '{canary}', PASSWORD '{canary}');"
         );
@@ -374,14 +288,7 @@ mod tests {
         let d = &found[0];
         assert_eq!(d.message, "PASSWORD specified more than once");
         let fix = d.fix.as_ref().expect("identical values");
-        let mut shown = vec![d.message.clone(), fix.message.clone()];
-        shown.extend(d.help.clone());
-        shown.extend(d.notes.clone());
-        shown.extend(d.related.iter().map(|r| r.message.clone()));
-        shown.extend(fix.edits.iter().map(|e| e.content.clone()));
-        for text in shown {
-            assert!(!text.contains(canary), "{text}");
-        }
+        assert_never_said(canary, &sql, &found);
         assert_eq!(
             apply(&sql, fix),
             format!("CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', PASSWORD '{canary}');")

@@ -1,5 +1,5 @@
-use super::values_common::{altered_connection_type, delete_element};
 use crate::prelude::*;
+use crate::rules::common::{altered_connection_type, delete_list_element};
 
 declare_rule! {
 /// ## What it does
@@ -78,7 +78,7 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
             let spans: Vec<Span> = create.options.options.iter().map(|o| o.span).collect();
             for (index, option) in create.options.options.iter().enumerate() {
                 let deletion =
-                    (spans.len() > 1).then(|| delete_element(ctx.source(), &spans, index));
+                    (spans.len() > 1).then(|| delete_list_element(ctx.source(), &spans, index));
                 public_key(ctx, out, option, deletion);
             }
         }
@@ -94,7 +94,7 @@ fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
             for (index, action) in actions.iter().enumerate() {
                 if let AlterConnectionItemKind::Set(option) = &action.kind {
                     let deletion =
-                        (spans.len() > 1).then(|| delete_element(ctx.source(), &spans, index));
+                        (spans.len() > 1).then(|| delete_list_element(ctx.source(), &spans, index));
                     public_key(ctx, out, option, deletion);
                 }
             }
@@ -141,7 +141,7 @@ fn details(
             continue;
         }
         let deletion = if spans.len() > 1 {
-            Some(delete_element(ctx.source(), &spans, index))
+            Some(delete_list_element(ctx.source(), &spans, index))
         } else {
             match place {
                 // `CONNECTION pg (DETAILS '…')` → `CONNECTION pg`
@@ -408,19 +408,12 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            findings(BAD),
-            vec![(
-                "MZ112".to_string(),
-                "DETAILS is written by Materialize and must not be given in CREATE SOURCE"
-                    .to_string(),
-                "DETAILS '0a1b2c3d'".to_string()
-            )]
-        );
-        let d = only("MZ112", BAD);
-        assert_eq!(
-            d.help.as_deref(),
-            Some("remove it (probably copied from SHOW CREATE SOURCE)")
+        let d = assert_bad_example(
+            "MZ112",
+            BAD,
+            "DETAILS is written by Materialize and must not be given in CREATE SOURCE",
+            "DETAILS '0a1b2c3d'",
+            "remove it (probably copied from SHOW CREATE SOURCE)",
         );
         assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Safe);
         assert_eq!(fixed("MZ112", BAD), GOOD);

@@ -1,9 +1,10 @@
 use super::values_common::{
-    connection_options, describe_value, effective_source_option_name, integer_value,
-    is_integer_text, is_placeholder, quote_ident, quote_string, redacted_kind, written,
+    connection_options, describe_value, integer_value, is_integer_text, is_placeholder,
+    quote_string, redacted_kind, written,
 };
 use crate::options::{self, ValueKind};
 use crate::prelude::*;
+use crate::rules::common::{quote_ident, source_option_name};
 
 declare_rule! {
 /// ## What it does
@@ -250,7 +251,7 @@ impl Checker<'_, '_> {
             return;
         }
         for option in &list.options {
-            let Some(name) = effective_source_option_name(&option.name, source_kind) else {
+            let Some(name) = source_option_name(&option.name, source_kind) else {
                 continue;
             };
             if !options::source_options(source_kind).contains(&name) {
@@ -851,16 +852,13 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            findings(BAD),
-            vec![(
-                "MZ106".to_string(),
-                "invalid PORT: expected a number, found string literal '5432'".to_string(),
-                "'5432'".to_string()
-            )]
+        let d = assert_bad_example(
+            "MZ106",
+            BAD,
+            "invalid PORT: expected a number, found string literal '5432'",
+            "'5432'",
+            "write PORT 5432 without quotes",
         );
-        let d = only("MZ106", BAD);
-        assert_eq!(d.help.as_deref(), Some("write PORT 5432 without quotes"));
         assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Safe);
         assert_eq!(fixed("MZ106", BAD), GOOD);
     }

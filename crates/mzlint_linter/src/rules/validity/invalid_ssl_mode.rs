@@ -206,19 +206,7 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            findings(BAD),
-            vec![(
-                "MZ104".to_string(),
-                "unknown SSL MODE 'prefer' for POSTGRES connection `pg`".to_string(),
-                "'prefer'".to_string()
-            )]
-        );
-        let d = only("MZ104", BAD);
-        assert_eq!(
-            d.help.as_deref(),
-            Some("accepted: disable, require, verify_ca, verify_full; prefer and allow are not supported because they fall back to plaintext")
-        );
+        let d = assert_bad_example("MZ104", BAD, "unknown SSL MODE 'prefer' for POSTGRES connection `pg`", "'prefer'", "accepted: disable, require, verify_ca, verify_full; prefer and allow are not supported because they fall back to plaintext");
         assert!(d.fix.is_none());
     }
 

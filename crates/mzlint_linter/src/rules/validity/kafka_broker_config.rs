@@ -1,10 +1,8 @@
 use super::port_out_of_range::address_port;
-use super::values_common::{
-    altered_connection_type, connection_options, effective_connection_option_name, is_placeholder,
-    quote_string,
-};
+use super::values_common::{connection_options, is_placeholder, quote_string};
 use crate::options::{did_you_mean, SASL_MECHANISMS, SECURITY_PROTOCOLS};
 use crate::prelude::*;
+use crate::rules::common::{altered_connection_type, connection_option_name};
 use crate::semantic::effective_connection;
 
 declare_rule! {
@@ -147,12 +145,7 @@ fn named<'a>(
     connection_type: Option<ConnectionType>,
 ) -> Vec<(OptionName, &'a SqlOption)> {
     options
-        .filter_map(|o| {
-            Some((
-                effective_connection_option_name(&o.name, connection_type)?,
-                o,
-            ))
-        })
+        .filter_map(|o| Some((connection_option_name(&o.name, connection_type)?, o)))
         .collect()
 }
 
@@ -420,19 +413,12 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            findings(BAD),
-            vec![(
-                "MZ108".to_string(),
-                "BROKER 'b1.internal:9092,b2.internal:9092' lists several brokers in one string"
-                    .to_string(),
-                "'b1.internal:9092,b2.internal:9092'".to_string()
-            )]
-        );
-        let d = only("MZ108", BAD);
-        assert_eq!(
-            d.help.as_deref(),
-            Some("write BROKERS ('b1.internal:9092', 'b2.internal:9092')")
+        let d = assert_bad_example(
+            "MZ108",
+            BAD,
+            "BROKER 'b1.internal:9092,b2.internal:9092' lists several brokers in one string",
+            "'b1.internal:9092,b2.internal:9092'",
+            "write BROKERS ('b1.internal:9092', 'b2.internal:9092')",
         );
         assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Safe);
         assert_eq!(fixed("MZ108", BAD), GOOD);

@@ -189,18 +189,7 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            findings(BAD),
-            vec![(
-                "MZ109".to_string(),
-                "ENVELOPE DEBEZIUM requires that VALUE FORMAT is set to AVRO".to_string(),
-                "ENVELOPE DEBEZIUM".to_string()
-            )]
-        );
-        assert_eq!(
-            only("MZ109", BAD).help.as_deref(),
-            Some("read Debezium records with FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION <connection>")
-        );
+        assert_bad_example("MZ109", BAD, "ENVELOPE DEBEZIUM requires that VALUE FORMAT is set to AVRO", "ENVELOPE DEBEZIUM", "read Debezium records with FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION <connection>");
     }
 
     #[test]

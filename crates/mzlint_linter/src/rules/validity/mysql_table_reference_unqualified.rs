@@ -150,19 +150,7 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            findings(BAD),
-            vec![(
-                "MZ111".to_string(),
-                "Invalid MySQL table reference: orders".to_string(),
-                "orders".to_string()
-            )]
-        );
-        let d = only("MZ111", BAD);
-        assert_eq!(
-            d.help.as_deref(),
-            Some("Specify tables names as SCHEMA_NAME.TABLE_NAME (the MySQL database is the schema), e.g. shop.orders")
-        );
+        let d = assert_bad_example("MZ111", BAD, "Invalid MySQL table reference: orders", "orders", "Specify tables names as SCHEMA_NAME.TABLE_NAME (the MySQL database is the schema), e.g. shop.orders");
         assert!(d.fix.is_none());
     }
 

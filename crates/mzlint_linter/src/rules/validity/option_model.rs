@@ -229,6 +229,123 @@ pub(super) fn format_option_lists(format: &FormatSpec) -> Vec<(OptionContext, &O
     out
 }
 
+/// Every option list of a statement with the context its names are read in
+/// (rules.md §1.8), in source order per statement kind: connection options,
+/// their per-broker `USING AWS PRIVATELINK pl (…)` lists and `WITH (…)`;
+/// source options, `WITH (…)` and FORMAT lists; `CREATE TABLE … FROM SOURCE`
+/// `WITH (…)` and FORMAT lists; `ALTER SOURCE` SET/RESET and `ADD SUBSOURCE …
+/// WITH (…)`; cluster options with each replica's list; replica options;
+/// `ALTER CLUSTER` SET (and its `WITH (…)`) and RESET.
+///
+/// The actions of `ALTER CONNECTION` are not a list of options (each rule
+/// reads them against the connection's type); only the lists nested in
+/// them (per-broker PrivateLink options of SET actions) and its `WITH (…)`
+/// are given.
+pub(super) fn option_lists(statement: &Statement) -> Vec<(OptionContext, &[SqlOption])> {
+    fn brokers<'a>(
+        options: impl IntoIterator<Item = &'a SqlOption>,
+    ) -> impl Iterator<Item = (OptionContext, &'a [SqlOption])> {
+        broker_privatelink_lists(options)
+            .into_iter()
+            .map(|list| (OptionContext::BrokerPrivatelink, list.options.as_slice()))
+    }
+    fn formats(format: Option<&FormatSpec>) -> impl Iterator<Item = (OptionContext, &[SqlOption])> {
+        format
+            .into_iter()
+            .flat_map(format_option_lists)
+            .map(|(context, list)| (context, list.options.as_slice()))
+    }
+    let mut out: Vec<(OptionContext, &[SqlOption])> = Vec::new();
+    match &statement.kind {
+        StatementKind::CreateConnection(create) => {
+            let options = &create.options.options;
+            out.push((
+                OptionContext::Connection(Some(create.connection_type)),
+                options,
+            ));
+            out.extend(brokers(options));
+            if let Some(with) = &create.with_options {
+                out.push((OptionContext::ConnectionWith, &with.options));
+            }
+        }
+        StatementKind::AlterConnection(alter) => {
+            if let AlterConnectionAction::Actions {
+                actions,
+                with_options,
+            } = &alter.action
+            {
+                out.extend(brokers(actions.iter().filter_map(
+                    |action| match &action.kind {
+                        AlterConnectionItemKind::Set(option) => Some(option),
+                        _ => None,
+                    },
+                )));
+                if let Some(with) = with_options {
+                    out.push((OptionContext::ConnectionWith, &with.options));
+                }
+            }
+        }
+        StatementKind::CreateSource(source) => {
+            if let SourceBody::Connection(conn) = &source.body {
+                if let Some(list) = &conn.options {
+                    out.push((OptionContext::Source(conn.kind), &list.options));
+                }
+                if let Some(with) = &conn.with_options {
+                    out.push((OptionContext::SourceWith, &with.options));
+                }
+                out.extend(formats(conn.format.as_ref()));
+            }
+        }
+        StatementKind::CreateTableFromSource(table) => {
+            if let Some(with) = &table.with_options {
+                out.push((OptionContext::TableFromSourceWith, &with.options));
+            }
+            out.extend(formats(table.format.as_ref()));
+        }
+        StatementKind::AlterSource(alter) => match &alter.action {
+            AlterSourceAction::Set(list) | AlterSourceAction::Reset(list) => {
+                out.push((OptionContext::AlterSource, &list.options))
+            }
+            AlterSourceAction::AddSubsources {
+                with_options: Some(with),
+                ..
+            } => out.push((OptionContext::AddSubsourceWith, &with.options)),
+            _ => {}
+        },
+        StatementKind::CreateCluster(cluster) => {
+            let options = &cluster.options.options;
+            out.push((OptionContext::Cluster, options));
+            for option in options {
+                if let Some(Value::Replicas { replicas, .. }) = &option.value {
+                    for replica in replicas {
+                        out.push((OptionContext::Replica, &replica.options));
+                    }
+                }
+            }
+        }
+        StatementKind::CreateClusterReplica(replica) => {
+            out.push((OptionContext::Replica, &replica.options.options))
+        }
+        StatementKind::AlterCluster(alter) => match &alter.action {
+            AlterClusterAction::Set {
+                options,
+                with_options,
+            } => {
+                out.push((OptionContext::Cluster, &options.options));
+                if let Some(with) = with_options {
+                    out.push((OptionContext::AlterClusterWith, &with.options));
+                }
+            }
+            AlterClusterAction::Reset(options) => {
+                out.push((OptionContext::Cluster, &options.options))
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    out
+}
+
 /// Whether a `CREATE CLUSTER` is managed: `MANAGED` as written (no value is
 /// true), else managed unless REPLICAS is given. `None` when MANAGED has a
 /// value mzlint cannot read (a placeholder, a string: MZ106).
@@ -464,13 +581,19 @@ pub(super) mod testkit {
         crate::testing::lint_sql(sql)
     }
 
+    /// The one diagnostic of `sql` (of any rule), a `code`.
+    pub fn only(sql: &str, code: &str) -> Diagnostic {
+        crate::testing::only_diagnostic(sql, None, code)
+    }
+
+    /// No diagnostic of any rule.
+    pub fn assert_clean(sql: &str) {
+        crate::testing::assert_no_diagnostics(sql, None);
+    }
+
     /// The diagnostics of one rule.
     pub fn of(diagnostics: &[Diagnostic], code: &str) -> Vec<Diagnostic> {
-        diagnostics
-            .iter()
-            .filter(|d| d.code() == code)
-            .cloned()
-            .collect()
+        crate::testing::of_code(diagnostics, code)
     }
 
     /// Apply one fix.

@@ -5,8 +5,7 @@ use crate::options::{
 use crate::prelude::*;
 
 use super::option_model::{
-    broker_privatelink_lists, cluster_is_managed, delete_clause, delete_element, effective_name,
-    format_option_lists, is_removed,
+    cluster_is_managed, delete_clause, delete_element, effective_name, is_removed, option_lists,
 };
 
 declare_rule! {
@@ -104,31 +103,43 @@ declare_rule! {
 
 fn check(ctx: &StatementContext<'_>, out: &mut Vec<Diagnostic>) {
     match &ctx.statement.kind {
-        StatementKind::CreateConnection(create) => check_create_connection(ctx, create, out),
-        StatementKind::AlterConnection(alter) => check_alter_connection(ctx, alter, out),
-        StatementKind::CreateSource(source) => check_create_source(ctx, source, out),
+        StatementKind::CreateConnection(create) => {
+            if create.connection_type == ConnectionType::Yugabyte {
+                return; // the whole connection type is MZ701's
+            }
+            check_create_connection(ctx, create, out);
+        }
+        StatementKind::AlterConnection(alter) => {
+            let connection_type = ctx.project().connection_type(ctx.location(), &alter.name);
+            if connection_type == Some(ConnectionType::Yugabyte) {
+                return;
+            }
+            check_alter_connection(ctx, alter, connection_type, out);
+        }
+        StatementKind::CreateSource(source) => {
+            let SourceBody::Connection(conn) = &source.body else {
+                return;
+            };
+            if matches!(conn.kind, SourceKind::Yugabyte | SourceKind::Removed(_)) {
+                return; // MZ701
+            }
+            check_create_source(ctx, conn, out);
+        }
         StatementKind::CreateTableFromSource(table) => check_table_from_source(ctx, table, out),
         StatementKind::AlterSource(alter) => check_alter_source(ctx, alter, out),
         StatementKind::CreateCluster(cluster) => check_create_cluster(ctx, cluster, out),
-        StatementKind::CreateClusterReplica(replica) => {
-            check_unknown_words(ctx, OptionContext::Replica, &replica.options.options, out)
-        }
-        StatementKind::AlterCluster(alter) => match &alter.action {
-            AlterClusterAction::Set {
-                options,
-                with_options,
-            } => {
-                check_unknown_words(ctx, OptionContext::Cluster, &options.options, out);
-                if let Some(with) = with_options {
-                    check_unknown_words(ctx, OptionContext::AlterClusterWith, &with.options, out);
-                }
-            }
-            AlterClusterAction::Reset(options) => {
-                check_unknown_words(ctx, OptionContext::Cluster, &options.options, out)
-            }
-            _ => {}
-        },
         _ => {}
+    }
+    // Every other list accepts all the names it knows: only unknown words.
+    for (context, options) in option_lists(ctx.statement) {
+        match context {
+            // Read against the connection type, the source kind or ALTER
+            // SOURCE's one option above.
+            OptionContext::Connection(_)
+            | OptionContext::Source(_)
+            | OptionContext::AlterSource => {}
+            _ => check_unknown_words(ctx, context, options, out),
+        }
     }
 }
 
@@ -268,9 +279,6 @@ fn check_create_connection(
     out: &mut Vec<Diagnostic>,
 ) {
     let connection_type = create.connection_type;
-    if connection_type == ConnectionType::Yugabyte {
-        return; // the whole connection type is MZ701's
-    }
     let options = &create.options.options;
     let elements: Vec<Span> = options.iter().map(|o| o.span).collect();
     for (index, option) in options.iter().enumerate() {
@@ -279,12 +287,6 @@ fn check_create_connection(
         }
         let deletion = delete_element(ctx.source(), &elements, index);
         check_connection_option(ctx, connection_type, option, deletion, out);
-    }
-    for list in broker_privatelink_lists(options) {
-        check_unknown_words(ctx, OptionContext::BrokerPrivatelink, &list.options, out);
-    }
-    if let Some(with) = &create.with_options {
-        check_unknown_words(ctx, OptionContext::ConnectionWith, &with.options, out);
     }
 }
 
@@ -334,22 +336,17 @@ fn check_connection_option(
     );
 }
 
+/// The actions of an `ALTER CONNECTION` against the connection's type, when
+/// the project defines it (its nested lists are in [`option_lists`]).
 fn check_alter_connection(
     ctx: &StatementContext<'_>,
     alter: &AlterConnection,
+    connection_type: Option<ConnectionType>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let AlterConnectionAction::Actions {
-        actions,
-        with_options,
-    } = &alter.action
-    else {
+    let AlterConnectionAction::Actions { actions, .. } = &alter.action else {
         return;
     };
-    let connection_type = ctx.project().connection_type(ctx.location(), &alter.name);
-    if connection_type == Some(ConnectionType::Yugabyte) {
-        return;
-    }
     let elements: Vec<Span> = actions.iter().map(|a| a.span).collect();
     for (index, action) in actions.iter().enumerate() {
         let option = match &action.kind {
@@ -385,14 +382,6 @@ fn check_alter_connection(
             // Unknown words are wrong for every type; the rest needs the type.
             None => report_unknown(ctx, OptionContext::Connection(None), option, out),
         }
-        if let AlterConnectionItemKind::Set(option) = &action.kind {
-            for list in broker_privatelink_lists([option]) {
-                check_unknown_words(ctx, OptionContext::BrokerPrivatelink, &list.options, out);
-            }
-        }
-    }
-    if let Some(with) = with_options {
-        check_unknown_words(ctx, OptionContext::ConnectionWith, &with.options, out);
     }
 }
 
@@ -401,16 +390,10 @@ fn check_alter_connection(
 
 fn check_create_source(
     ctx: &StatementContext<'_>,
-    source: &CreateSource,
+    conn: &SourceConnection,
     out: &mut Vec<Diagnostic>,
 ) {
-    let SourceBody::Connection(conn) = &source.body else {
-        return;
-    };
     let kind = conn.kind;
-    if matches!(kind, SourceKind::Yugabyte | SourceKind::Removed(_)) {
-        return; // MZ701
-    }
     if let Some(list) = &conn.options {
         check_source_options(ctx, kind, list, out);
     }
@@ -462,14 +445,6 @@ fn check_create_source(
                 )
                 .with_help("remove the INCLUDE clause"),
             );
-        }
-    }
-    if let Some(with) = &conn.with_options {
-        check_unknown_words(ctx, OptionContext::SourceWith, &with.options, out);
-    }
-    if let Some(format) = &conn.format {
-        for (context, list) in format_option_lists(format) {
-            check_unknown_words(ctx, context, &list.options, out);
         }
     }
 }
@@ -633,14 +608,6 @@ fn check_table_from_source(
             out,
         );
     }
-    if let Some(with) = &table.with_options {
-        check_unknown_words(ctx, OptionContext::TableFromSourceWith, &with.options, out);
-    }
-    if let Some(format) = &table.format {
-        for (context, list) in format_option_lists(format) {
-            check_unknown_words(ctx, context, &list.options, out);
-        }
-    }
 }
 
 /// A table constraint rather than a column definition.
@@ -681,11 +648,7 @@ fn check_alter_source(ctx: &StatementContext<'_>, alter: &AlterSource, out: &mut
                 }
             }
         }
-        AlterSourceAction::AddSubsources {
-            with_options: Some(with),
-            ..
-        } => check_unknown_words(ctx, OptionContext::AddSubsourceWith, &with.options, out),
-        _ => {}
+        _ => {} // ADD SUBSOURCE … WITH (…): in option_lists
     }
 }
 
@@ -708,14 +671,6 @@ fn check_create_cluster(
     out: &mut Vec<Diagnostic>,
 ) {
     let options = &cluster.options.options;
-    check_unknown_words(ctx, OptionContext::Cluster, options, out);
-    for option in options {
-        if let Some(Value::Replicas { replicas, .. }) = &option.value {
-            for replica in replicas {
-                check_unknown_words(ctx, OptionContext::Replica, &replica.options, out);
-            }
-        }
-    }
     match cluster_is_managed(options) {
         Some(true) => {
             for option in options {
@@ -754,7 +709,10 @@ fn check_create_cluster(
 
 #[cfg(test)]
 mod tests {
-    use super::super::option_model::testkit::{fix_all, fix_once, lint, lint_project, of, render};
+    use super::super::option_model::testkit::{
+        assert_clean, fix_all, fix_once, lint, lint_project, of, only, render,
+    };
+    use crate::testing::{assert_never_said, CANARY};
 
     const BAD: &str = "CREATE CONNECTION shop TO MYSQL (HOST 'mysql.internal', USER 'mz', PASSWORD SECRET my_pw, DATABASE 'shop', SSL MODE 'required');";
     const GOOD: &str = "CREATE CONNECTION shop TO MYSQL (HOST 'mysql.internal', USER 'mz', PASSWORD SECRET my_pw, SSL MODE 'required');";
@@ -777,10 +735,7 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        let diagnostics = lint(BAD);
-        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
-        let d = &diagnostics[0];
-        assert_eq!(d.code(), "MZ100");
+        let d = &only(BAD, "MZ100");
         assert_eq!(
             d.message,
             "MYSQL connections do not support DATABASE values"
@@ -799,7 +754,7 @@ mod tests {
 
     #[test]
     fn good_example() {
-        assert!(lint(GOOD).is_empty(), "{:#?}", lint(GOOD));
+        assert_clean(GOOD);
     }
 
     #[test]
@@ -1276,20 +1231,14 @@ mod tests {
 
     #[test]
     fn secret_values_never_appear() {
-        let canary = "mzlint-canary-9c1e7f";
+        let canary = CANARY;
         let sql = format!(
             "CREATE CONNECTION s TO SSH TUNNEL (HOST 'h', USER 'u', SSL KEY '{canary}', PASSWORD '{canary}');\n\
              CREATE CONNECTION pg TO POSTGRES (HOST 'h', DATABASE 'd', USER 'u', PASS '{canary}');"
         );
         let diagnostics = of(&lint(&sql), "MZ100");
         assert_eq!(diagnostics.len(), 3, "{diagnostics:#?}");
-        let rendered = render(&sql, &diagnostics);
-        assert!(!rendered.contains(canary), "{rendered}");
-        for d in &diagnostics {
-            for edit in d.fix.iter().flat_map(|f| &f.edits) {
-                assert!(!edit.content.contains(canary));
-            }
-        }
+        assert_never_said(canary, &sql, &diagnostics);
         // The fixes delete or rename; the literal is never re-inserted.
         let fixed = fix_all(&sql, "MZ100");
         assert_eq!(fixed.matches(canary).count(), 1, "{fixed}");

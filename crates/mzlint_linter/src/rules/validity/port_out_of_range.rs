@@ -240,16 +240,13 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            findings(BAD),
-            vec![(
-                "MZ107".to_string(),
-                "PORT 65540 is out of range: TCP ports are 1–65535".to_string(),
-                "65540".to_string()
-            )]
+        let d = assert_bad_example(
+            "MZ107",
+            BAD,
+            "PORT 65540 is out of range: TCP ports are 1–65535",
+            "65540",
+            "the usual PostgreSQL port is 5432",
         );
-        let d = only("MZ107", BAD);
-        assert_eq!(d.help.as_deref(), Some("the usual PostgreSQL port is 5432"));
         assert!(d.fix.is_none());
     }
 

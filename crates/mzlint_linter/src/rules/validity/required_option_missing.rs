@@ -565,7 +565,8 @@ fn check_cluster(ctx: &StatementContext<'_>, cluster: &CreateCluster, out: &mut 
 
 #[cfg(test)]
 mod tests {
-    use super::super::option_model::testkit::{lint, lint_project, of, render};
+    use super::super::option_model::testkit::{assert_clean, lint, lint_project, of, only, render};
+    use crate::testing::{assert_never_said, CANARY};
 
     const BAD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');";
     const GOOD: &str = "CREATE CONNECTION pg TO POSTGRES (HOST 'pg.internal', DATABASE 'shop', USER 'mz', PASSWORD SECRET pg_pw, SSL MODE 'require');";
@@ -591,10 +592,7 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        let diagnostics = lint(BAD);
-        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
-        let d = &diagnostics[0];
-        assert_eq!(d.code(), "MZ103");
+        let d = &only(BAD, "MZ103");
         assert_eq!(
             d.message,
             "POSTGRES connection `pg` is missing required option DATABASE"
@@ -606,7 +604,7 @@ mod tests {
 
     #[test]
     fn good_example() {
-        assert!(lint(GOOD).is_empty(), "{:#?}", lint(GOOD));
+        assert_clean(GOOD);
     }
 
     #[test]
@@ -918,14 +916,13 @@ mod tests {
 
     #[test]
     fn secret_values_never_appear() {
-        let canary = "mzlint-canary-9c1e7f";
+        let canary = CANARY;
         let sql = format!(
             "CREATE CONNECTION a TO AWS (ACCESS KEY ID '{canary}', SESSION TOKEN '{canary}');\n\
              CREATE CONNECTION csr TO CONFLUENT SCHEMA REGISTRY (URL 'https://r', PASSWORD '{canary}', SSL KEY '{canary}');"
         );
         let diagnostics = of(&lint(&sql), "MZ103");
         assert_eq!(diagnostics.len(), 3, "{diagnostics:#?}");
-        let rendered = render(&sql, &diagnostics);
-        assert!(!rendered.contains(canary), "{rendered}");
+        assert_never_said(canary, &sql, &diagnostics);
     }
 }

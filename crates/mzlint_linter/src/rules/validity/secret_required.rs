@@ -109,20 +109,7 @@ mod tests {
 
     #[test]
     fn bad_example() {
-        assert_eq!(
-            findings(BAD),
-            vec![(
-                "MZ105".to_string(),
-                "SASL PASSWORD must be a SECRET reference, not a string literal (redacted)"
-                    .to_string(),
-                "'not-a-real-password'".to_string()
-            )]
-        );
-        let d = only("MZ105", BAD);
-        assert_eq!(
-            d.help.as_deref(),
-            Some("store the value with CREATE SECRET, outside version control, and write SASL PASSWORD = SECRET <secret_name>")
-        );
+        let d = assert_bad_example("MZ105", BAD, "SASL PASSWORD must be a SECRET reference, not a string literal (redacted)", "'not-a-real-password'", "store the value with CREATE SECRET, outside version control, and write SASL PASSWORD = SECRET <secret_name>");
         assert!(d.fix.is_none());
     }
 

@@ -5,6 +5,7 @@
 
 use crate::options;
 use crate::prelude::*;
+use crate::rules::common::{altered_connection_type, connection_option_name};
 
 /// One connection option a statement writes: every option of `CREATE
 /// CONNECTION`, or the option of each `ALTER CONNECTION … SET (…)`.
@@ -44,7 +45,7 @@ pub(crate) fn connection_options<'a>(ctx: &StatementContext<'a>) -> Vec<ConnOpti
             .iter()
             .map(|option| ConnOption {
                 option,
-                name: effective_connection_option_name(&option.name, Some(create.connection_type)),
+                name: connection_option_name(&option.name, Some(create.connection_type)),
                 connection_type: Some(create.connection_type),
                 connection_name: &create.name,
             })
@@ -59,7 +60,7 @@ pub(crate) fn connection_options<'a>(ctx: &StatementContext<'a>) -> Vec<ConnOpti
                 .filter_map(|action| match &action.kind {
                     AlterConnectionItemKind::Set(option) => Some(ConnOption {
                         option,
-                        name: effective_connection_option_name(&option.name, connection_type),
+                        name: connection_option_name(&option.name, connection_type),
                         connection_type,
                         connection_name: &alter.name,
                     }),
@@ -69,31 +70,6 @@ pub(crate) fn connection_options<'a>(ctx: &StatementContext<'a>) -> Vec<ConnOpti
         }
         _ => Vec::new(),
     }
-}
-
-/// The type of the connection an `ALTER CONNECTION` alters, from the
-/// project model.
-pub(crate) fn altered_connection_type(
-    ctx: &StatementContext<'_>,
-    alter: &AlterConnection,
-) -> Option<ConnectionType> {
-    ctx.project().connection_type(ctx.location(), &alter.name)
-}
-
-/// The option a connection option name counts as (rules.md §1.8).
-pub(crate) fn effective_connection_option_name(
-    name: &OptionName,
-    connection_type: Option<ConnectionType>,
-) -> Option<OptionName> {
-    options::effective_option_name(name, options::OptionContext::Connection(connection_type))
-}
-
-/// The option a source option name counts as (rules.md §1.8).
-pub(crate) fn effective_source_option_name(
-    name: &OptionName,
-    kind: SourceKind,
-) -> Option<OptionName> {
-    options::effective_option_name(name, options::OptionContext::Source(kind))
 }
 
 /// Is `value` a placeholder (rules.md §1.6)? Value-shape checks skip these.
@@ -128,19 +104,6 @@ fn unquote_raw(text: &str) -> &str {
 /// `'text'` with single quotes doubled: a standard string literal.
 pub(crate) fn quote_string(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
-}
-
-/// An identifier as Materialize prints it: bare when it matches
-/// `[a-z_][a-z0-9_]*`, otherwise double-quoted.
-pub(crate) fn quote_ident(text: &str) -> String {
-    let mut chars = text.chars();
-    let bare = matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c == '_')
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if bare {
-        text.to_string()
-    } else {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    }
 }
 
 /// Is `text` an integer literal (`-?[0-9]+`)?
@@ -192,15 +155,6 @@ pub(crate) fn string_subspan(
     }
     let start = lit.span.start + (prefix + offset) as u32;
     Some(Span::new(start, start + len as u32))
-}
-
-/// The edits deleting element `index` of a comma-separated list whose
-/// elements have the given spans, by the comma rule of rules.md §1.3.
-pub(crate) fn delete_element(source: &str, spans: &[Span], index: usize) -> Vec<Edit> {
-    crate::fix::list_deletions(source, spans, &[index])
-        .into_iter()
-        .map(Edit::delete)
-        .collect()
 }
 
 /// The text of a name as written (its source text).
@@ -275,23 +229,14 @@ pub(crate) mod test_util {
     //! Assertions the value rules' tests share (on top of `crate::testing`).
 
     use crate::diagnostic::Diagnostic;
-    use crate::testing::{assert_fixes_converge, lint_sql, render_sql};
-
-    /// A unique string planted in secret-bearing values (rules.md §2).
-    pub const CANARY: &str = "mzlint-canary-9c1e7f";
+    pub use crate::testing::CANARY;
+    use crate::testing::{
+        assert_fixes_converge, assert_never_said, code_message_text, lint_sql, of_code, render_sql,
+    };
 
     /// `(code, message, flagged text)` of every diagnostic of `sql`.
     pub fn findings(sql: &str) -> Vec<(String, String, String)> {
-        lint_sql(sql)
-            .iter()
-            .map(|d| {
-                (
-                    d.code().to_string(),
-                    d.message.clone(),
-                    sql[d.span.range()].to_string(),
-                )
-            })
-            .collect()
+        code_message_text(sql, &lint_sql(sql))
     }
 
     /// `(message, flagged text)` of the diagnostics of one rule.
@@ -305,12 +250,27 @@ pub(crate) mod test_util {
 
     /// The single diagnostic of `code` in `sql` (panics otherwise).
     pub fn only(code: &str, sql: &str) -> Diagnostic {
-        let mut of: Vec<Diagnostic> = lint_sql(sql)
-            .into_iter()
-            .filter(|d| d.code() == code)
-            .collect();
+        let mut of = of_code(&lint_sql(sql), code);
         assert_eq!(of.len(), 1, "expected one {code} in {sql}: {of:#?}");
         of.remove(0)
+    }
+
+    /// A catalog Bad example: `sql` has exactly one diagnostic, a `code`
+    /// with this message, flagged text and help. Returned for the fix checks.
+    pub fn assert_bad_example(
+        code: &str,
+        sql: &str,
+        message: &str,
+        text: &str,
+        help: &str,
+    ) -> Diagnostic {
+        assert_eq!(
+            findings(sql),
+            vec![(code.to_string(), message.to_string(), text.to_string())]
+        );
+        let d = only(code, sql);
+        assert_eq!(d.help.as_deref(), Some(help));
+        d
     }
 
     /// No diagnostic of any rule.
@@ -345,17 +305,7 @@ pub(crate) mod test_util {
     pub fn assert_absent(needle: &str, sql: &str) {
         let diagnostics = lint_sql(sql);
         assert!(!diagnostics.is_empty(), "nothing reported for {sql}");
-        for d in &diagnostics {
-            assert!(!d.message.contains(needle), "{d:?}");
-            assert!(!d.help.as_deref().unwrap_or("").contains(needle), "{d:?}");
-            assert!(d.notes.iter().all(|n| !n.contains(needle)), "{d:?}");
-            assert!(d.related.iter().all(|r| !r.message.contains(needle)));
-            if let Some(fix) = &d.fix {
-                assert!(!fix.message.contains(needle));
-                assert!(fix.edits.iter().all(|e| !e.content.contains(needle)));
-            }
-        }
+        assert_never_said(needle, sql, &diagnostics);
         assert!(!format!("{diagnostics:?}").contains(needle));
-        assert!(!render_sql(sql, &diagnostics).contains(needle));
     }
 }
