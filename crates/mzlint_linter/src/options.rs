@@ -440,6 +440,18 @@ fn normalize_words(words: &str) -> String {
         .to_ascii_uppercase()
 }
 
+/// A cheap necessary condition for an edit distance of at most 2: lengths
+/// within 2, and for equal lengths at most 4 differing positions (two
+/// transpositions). Keeps [`damerau_levenshtein`] off hot paths that compare
+/// one name with many.
+pub fn within_two_edits_quick(a: &str, b: &str) -> bool {
+    match a.len().abs_diff(b.len()) {
+        0 => a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count() <= 4,
+        1 | 2 => true,
+        _ => false,
+    }
+}
+
 /// Optimal string alignment distance (Damerau–Levenshtein with adjacent
 /// transpositions), on characters.
 pub fn damerau_levenshtein(a: &str, b: &str) -> usize {

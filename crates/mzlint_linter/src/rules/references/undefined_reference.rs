@@ -1,4 +1,4 @@
-use crate::options::damerau_levenshtein;
+use crate::options::{damerau_levenshtein, within_two_edits_quick};
 use crate::prelude::*;
 use crate::project::{cluster_name, DefKind, Location, Namespace, QualifiedName};
 use crate::references::{references, RefKind, RefName, Reference};
@@ -219,17 +219,6 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
             diagnostic = diagnostic.with_help(external_hint);
         }
         out.push(diagnostic);
-    }
-}
-
-/// A cheap necessary condition for an edit distance of at most 2: lengths
-/// within 2, and for equal lengths at most 4 differing positions (two
-/// transpositions). Keeps the full distance off the hot path.
-fn within_two_edits_quick(a: &str, b: &str) -> bool {
-    match a.len().abs_diff(b.len()) {
-        0 => a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count() <= 4,
-        1 | 2 => true,
-        _ => false,
     }
 }
 

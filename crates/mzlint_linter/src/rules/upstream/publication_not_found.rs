@@ -1,5 +1,5 @@
 use super::common::{path_line, quote_string};
-use crate::options::damerau_levenshtein;
+use crate::options::{damerau_levenshtein, within_two_edits_quick};
 use crate::prelude::*;
 
 declare_rule! {
@@ -65,16 +65,22 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let wanted = &publication.value;
+        let wanted_lower = wanted.to_lowercase();
+        // Publications differing only in case, and (at most two: only a
+        // single one is suggested) within edit distance 2; cheap length and
+        // position checks first, so sources × publications stays fast.
         let same_case: Vec<_> = live
             .iter()
-            .filter(|p| p.name.to_lowercase() == wanted.to_lowercase())
+            .filter(|p| p.name.len() == wanted.len() && p.name.to_lowercase() == wanted_lower)
             .collect();
         let near: Vec<_> = live
             .iter()
             .filter(|p| {
-                p.name.to_lowercase() == wanted.to_lowercase()
-                    || damerau_levenshtein(&p.name, wanted) <= 2
+                within_two_edits_quick(&p.name.to_lowercase(), &wanted_lower)
+                    && (p.name.to_lowercase() == wanted_lower
+                        || damerau_levenshtein(&p.name, wanted) <= 2)
             })
+            .take(2)
             .collect();
         let mut diagnostic = if let [p] = same_case.as_slice() {
             Diagnostic::new(

@@ -1,5 +1,5 @@
 use crate::prelude::*;
-use crate::rules::validity::values_common::quote_ident;
+use crate::rules::common::quote_ident;
 
 declare_rule! {
 /// ## What it does
