@@ -375,10 +375,9 @@ fn selectors_are_validated() {
     }
 }
 
-/// Needs the configuration resolver (`config.rs`), which applies
-/// `CliOverrides`; it is a placeholder returning the defaults today.
+/// The flags reach the resolver as `CliOverrides`, applied after each
+/// file's configuration.
 #[test]
-#[ignore = "needs mzlint_linter::config (CliOverrides applied)"]
 fn select_and_ignore_filter_rules() {
     let run = mzlint(&["--output-format", "concise", "--select", "MZ001"]);
     assert!(run
