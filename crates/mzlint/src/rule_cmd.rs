@@ -20,7 +20,7 @@ struct RuleJson {
     /// `none`, `safe`, `unsafe`, `display-only` or `sometimes`.
     fix: &'static str,
     summary: &'static str,
-    explanation: &'static str,
+    explanation: String,
 }
 
 fn fix_str(fix: FixAvailability) -> &'static str {
@@ -42,7 +42,7 @@ fn to_json(rule: &'static RuleMeta) -> RuleJson {
         scope: rule.scope.as_str(),
         fix: fix_str(rule.fix),
         summary: rule.summary,
-        explanation: rule.explanation,
+        explanation: rule.explanation_markdown(),
     }
 }
 
