@@ -589,3 +589,39 @@ fn the_project_model_spans_every_linted_file() {
     let alone = run_in(dir.path(), &["-q", "b.sql"], None);
     assert_eq!((alone.code, alone.stdout.as_str()), (0, ""));
 }
+
+#[test]
+fn file_globs_are_read_as_the_language_server_reads_them() {
+    // `files.exclude` skips walked files (a pattern without `/` at any
+    // depth) but not named ones; with `files.upstream` set, a file it does
+    // not match is Materialize SQL even if its statements are upstream-only.
+    let dir = tempfile::tempdir().unwrap();
+    let role = "CREATE ROLE mz_repl LOGIN REPLICATION PASSWORD 'S3cr3t-example';\n";
+    for sub in ["upstream", "vendor/deep"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+    }
+    std::fs::write(dir.path().join("role.sql"), role).unwrap();
+    std::fs::write(dir.path().join("upstream/role.sql"), role).unwrap();
+    std::fs::write(
+        dir.path().join("vendor/deep/bad.sql"),
+        "CREATE CONNECTION c TO POSTGRES HOST 'x';\n",
+    )
+    .unwrap();
+    let concise = ["--output-format", "concise"];
+    let without = run_in(dir.path(), &concise, None);
+    assert!(without.stdout.starts_with("role.sql:1:48: warning[MZ202]"));
+    assert!(without.stdout.contains("vendor/deep/bad.sql:1:"));
+    std::fs::write(
+        dir.path().join("mzlint.toml"),
+        "[files]\nupstream = [\"upstream/**/*.sql\"]\nexclude = [\"vendor\"]\n",
+    )
+    .unwrap();
+    let with = run_in(dir.path(), &concise, None);
+    assert_eq!(
+        with.stdout,
+        "upstream/role.sql:1:48: warning[MZ202] role mz_repl is given a password as a string literal (redacted) in version-controlled SQL (secret-literal-committed)\n\
+         Found 1 problem (1 warning) in 1 file.\n"
+    );
+    let named = run_in(dir.path(), &["-q", "vendor/deep/bad.sql"], None);
+    assert_eq!(named.code, 1);
+}
