@@ -7,18 +7,17 @@ use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use mzlint_linter::config::{CliOverrides, ConfigResolver};
-use mzlint_linter::fix::FixMode;
-use mzlint_linter::load::load_file;
+use mzlint_linter::fix::{self, FixMode};
+use mzlint_linter::load::{self, load_bytes, load_file};
 use mzlint_linter::registry;
 use mzlint_linter::settings::FailOn;
-use mzlint_linter::{lint_files, FileId, LoadError, Settings, Severity, SourceFile};
-use mzlint_syntax::Span;
+use mzlint_linter::{lint_files, FileId, Settings, Severity, SourceFile};
 use rayon::prelude::*;
 
 use crate::cli::{CheckArgs, ColorChoice, FailOnArg, OutputFormat};
-use crate::discover::{self, absolutize, Candidate, Globs};
+use crate::discover::{self, absolutize, Candidate};
 use crate::fixer;
-use crate::report::{self, frames::masked_text, statistics, Options, Report};
+use crate::report::{self, statistics, Options, Report};
 use crate::ExitStatus;
 
 /// A failure of the run itself (exit status 2), printed as `error: …`.
@@ -28,12 +27,6 @@ pub struct RunError(pub String);
 impl std::fmt::Display for RunError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
-    }
-}
-
-impl From<discover::DiscoverError> for RunError {
-    fn from(e: discover::DiscoverError) -> Self {
-        RunError(e.to_string())
     }
 }
 
@@ -62,28 +55,23 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus, RunError> {
     }
     let cwd = std::env::current_dir()
         .map_err(|e| RunError(format!("cannot read the working directory: {e}")))?;
-    let resolver = ConfigResolver::new(CliOverrides {
-        config_file: args.config.clone(),
-        isolated: args.isolated,
-        select: args.select.clone(),
-        ignore: args.ignore.clone(),
-        extend_select: args.extend_select.clone(),
-    });
+    let resolver = ConfigResolver::new(overrides(&args));
 
     // 1. Inputs.
     let mut warnings = Vec::new();
-    let mut globs = Globs::default();
-    let mut candidates = collect(&args, &cwd, &resolver, &mut globs, &mut warnings)?;
-    let extra = discover::project_files(&candidates, &cwd, &resolver, &mut globs)?;
+    let mut candidates = collect(&args, &cwd, &resolver, &mut warnings)?;
+    let extra = discover::project_files(&candidates, &cwd, &resolver)?;
     candidates.extend(extra);
     // Project order: byte-wise on the paths (rules.md §1.2); absolute paths
     // share the project root's prefix, so this orders them as relative ones.
     candidates
         .sort_by_cached_key(|c| (c.absolute.as_os_str().as_encoded_bytes().to_vec(), c.stdin));
-    let mut upstream = Vec::with_capacity(candidates.len());
-    for candidate in &candidates {
-        upstream.push(globs.upstream(&candidate.settings, &candidate.absolute, &cwd)?);
-    }
+    // `files.upstream`, as the language server reads it: when it is set, a
+    // file it does not match is Materialize SQL.
+    let upstream: Vec<Option<bool>> = candidates
+        .iter()
+        .map(|c| load::upstream_for(&c.settings, &c.absolute))
+        .collect();
     let stdin_bytes = if candidates.iter().any(|c| c.stdin) {
         let mut bytes = Vec::new();
         io::stdin()
@@ -103,7 +91,7 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus, RunError> {
             let id = FileId(i as u32);
             match (&stdin_bytes, candidate.stdin) {
                 (Some(bytes), true) => {
-                    stdin_file(id, candidate.display.clone(), bytes.clone(), upstream)
+                    load_bytes(id, candidate.display.clone(), bytes.clone(), upstream)
                 }
                 _ => {
                     let mut file = load_file(id, &candidate.display, upstream);
@@ -138,7 +126,8 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus, RunError> {
     };
     let (diagnostics, applied) = if fixing {
         let fixable: Vec<bool> = candidates.iter().map(|c| c.checked).collect();
-        fixer::fix_until_stable(&mut files, &settings, &upstream, &fixable, mode)
+        let fixed = fixer::fix_project(&mut files, &settings, &fixable, mode);
+        (fixed.diagnostics, fixed.applied)
     } else {
         (lint_files(&files, &settings), vec![0; files.len()])
     };
@@ -147,27 +136,36 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus, RunError> {
         return write_diff(&args, &files, &originals, &checked, &applied);
     }
 
-    // 4. Write fixed files (standard input's fixed text goes to stdout).
-    let mut stdin_fixed = None;
+    // 4. Write the fixed files, atomically, only those that changed
+    //    (standard input's text goes to stdout, fixed or not).
+    let mut stdin_fixed: Option<Vec<u8>> = None;
     let mut fixed_files = 0;
+    let mut fixes_written = 0;
+    let mut write_errors = Vec::new();
     if args.fix {
         for &i in &checked {
             let file = &files[i];
+            if candidates[i].stdin {
+                stdin_fixed = Some(if file.text == originals[i] {
+                    stdin_bytes.clone().unwrap_or_default()
+                } else {
+                    with_bom(file)
+                });
+                if file.text != originals[i] {
+                    fixed_files += 1;
+                    fixes_written += applied[i];
+                }
+                continue;
+            }
             if file.text == originals[i] {
                 continue;
             }
-            fixed_files += 1;
-            if candidates[i].stdin {
-                stdin_fixed = Some(file.text.clone());
-                continue;
-            }
-            fixer::write_atomic(&file.path, &file.text)
-                .map_err(|e| RunError(format!("cannot write {}: {e}", file.path.display())))?;
-        }
-        if let (None, Some(bytes)) = (&stdin_fixed, &stdin_bytes) {
-            // `--fix` on standard input always echoes the (unchanged) text.
-            if candidates.iter().any(|c| c.stdin && c.checked) {
-                stdin_fixed = Some(String::from_utf8_lossy(bytes).into_owned());
+            match fix::write_fixed(file, &file.text) {
+                Ok(()) => {
+                    fixed_files += 1;
+                    fixes_written += applied[i];
+                }
+                Err(e) => write_errors.push(format!("cannot write {}: {e}", file.display_path())),
             }
         }
     }
@@ -187,17 +185,13 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus, RunError> {
     rules.sort_by_key(|r| r.code);
     let mut report = Report::new(&files, &checked, &diagnostics, rules, args.unsafe_fixes);
     if args.fix {
-        report.fixed = Some((checked.iter().map(|&i| applied[i]).sum(), fixed_files));
+        report.fixed = Some((fixes_written, fixed_files));
     }
     let to_stderr = stdin_fixed.is_some() && args.output_file.is_none();
-    if let Some(text) = &stdin_fixed {
+    if let Some(bytes) = &stdin_fixed {
         let mut stdout = io::stdout().lock();
-        ignore_broken_pipe(
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|_| stdout.flush()),
-        )
-        .map_err(|e| RunError(format!("cannot write to standard output: {e}")))?;
+        ignore_broken_pipe(stdout.write_all(bytes).and_then(|_| stdout.flush()))
+            .map_err(|e| RunError(format!("cannot write to standard output: {e}")))?;
     }
     let options = Options {
         color: use_color(&args, to_stderr),
@@ -211,6 +205,12 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus, RunError> {
         }
     });
     result.map_err(|e| RunError(format!("cannot write the report: {e}")))?;
+    if !write_errors.is_empty() {
+        for error in &write_errors {
+            eprintln!("error: {error}");
+        }
+        return Ok(ExitStatus::Error);
+    }
 
     // 6. Exit status.
     if args.exit_zero {
@@ -239,7 +239,30 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus, RunError> {
     })
 }
 
-/// Every selector must name a rule (exit status 2 otherwise).
+/// The command line's part of the configuration: the resolver applies it
+/// on top of each file's configuration (`--select` replaces, the others
+/// add), exactly as the language server applies the editor's settings.
+/// Empty list items (`--select MZ200,`) are dropped.
+fn overrides(args: &CheckArgs) -> CliOverrides {
+    let list = |items: &[String]| -> Vec<String> {
+        items
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    CliOverrides {
+        config_file: args.config.clone(),
+        isolated: args.isolated,
+        select: args.select.as_deref().map(list),
+        ignore: list(&args.ignore),
+        extend_select: list(&args.extend_select),
+    }
+}
+
+/// Every selector must name a rule (exit status 2 otherwise), checked
+/// before any file is read.
 fn validate_selectors(args: &CheckArgs) -> Result<(), RunError> {
     let lists: [(&str, &[String]); 3] = [
         ("--select", args.select.as_deref().unwrap_or(&[])),
@@ -267,7 +290,6 @@ fn collect(
     args: &CheckArgs,
     cwd: &Path,
     resolver: &ConfigResolver,
-    globs: &mut Globs,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<Candidate>, RunError> {
     let mut paths = args.paths.clone();
@@ -308,7 +330,7 @@ fn collect(
             }
         })?;
         if metadata.is_dir() {
-            out.extend(discover::walk(path, cwd, resolver, globs, warnings)?);
+            out.extend(discover::walk(path, cwd, resolver, warnings)?);
         } else {
             let absolute = absolutize(path, cwd);
             out.push(Candidate {
@@ -326,35 +348,15 @@ fn collect(
     Ok(out)
 }
 
-/// Standard input as a file: a leading BOM is dropped; invalid UTF-8 is
-/// MZ001 at the first invalid byte, as for files.
-fn stdin_file(id: FileId, path: PathBuf, bytes: Vec<u8>, upstream: Option<bool>) -> SourceFile {
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    match std::str::from_utf8(&bytes[bom..]) {
-        Ok(text) => SourceFile::new(id, path, text.to_string(), upstream),
-        Err(error) => {
-            let valid = error.valid_up_to();
-            let text = String::from_utf8_lossy(&bytes[bom..bom + valid]).into_owned();
-            let message = format!(
-                "file is not valid UTF-8: invalid byte 0x{:02X} at byte offset {}; re-save it as UTF-8",
-                bytes[bom + valid],
-                bom + valid
-            );
-            SourceFile::unreadable(
-                id,
-                path,
-                text,
-                LoadError {
-                    message,
-                    span: Span::empty(valid as u32),
-                },
-            )
-        }
+/// A fixed file's bytes, its BOM restored (for standard input; files on
+/// disk go through [`fix::write_fixed`]).
+fn with_bom(file: &SourceFile) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(file.text.len() + 3);
+    if file.has_bom {
+        bytes.extend_from_slice(load::UTF8_BOM);
     }
+    bytes.extend_from_slice(file.text.as_bytes());
+    bytes
 }
 
 /// `--diff`: the fixes as unified diffs of the secret-masked texts.
@@ -374,11 +376,7 @@ fn write_diff(
     let result = with_output(args, false, |out| {
         for &i in &changed {
             let path = files[i].display_path();
-            let diff = fixer::unified_diff(
-                &masked_text(&originals[i]),
-                &masked_text(&files[i].text),
-                &path,
-            );
+            let diff = fix::redacted_diff(&path, &originals[i], &files[i].text);
             out.write_all(diff.as_bytes())?;
         }
         Ok(())

@@ -12,17 +12,20 @@
 //!   it leads to a directory or nowhere).
 //! * `files.exclude` applies to walked files only, as ruff's `exclude`
 //!   does: a file named on the command line is linted.
-//! * Globs (`files.exclude`, `files.project`, `files.upstream`) are matched
-//!   against the path relative to the directory of the configuration file
-//!   (`Settings::root`), with `/` separators; `*` does not cross `/`, `**`
-//!   does. An exclude glob also matches a file through any of its parent
-//!   directories (`vendor` excludes `vendor/a.sql`).
+//! * Globs (`files.exclude`, `files.project`, `files.upstream`) are the
+//!   engine's ([`Settings::path_matches`], [`load::upstream_for`]), so the
+//!   command line and the language server agree: relative to the directory
+//!   of the configuration file (`Settings::root`), `*` does not cross `/`,
+//!   `**` does, a pattern without `/` matches at any depth, and a pattern
+//!   matching a directory matches everything in it (`vendor` excludes
+//!   `vendor/a.sql`).
+//!
+//! [`load::upstream_for`]: mzlint_linter::load::upstream_for
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use ignore::WalkBuilder;
 use mzlint_linter::config::{ConfigError, ConfigResolver};
 use mzlint_linter::Settings;
@@ -39,117 +42,6 @@ pub struct Candidate {
     pub stdin: bool,
     /// Reported (false: only feeds the project model).
     pub checked: bool,
-}
-
-/// Why collecting inputs failed (exit status 2).
-#[derive(Debug)]
-pub enum DiscoverError {
-    Config(ConfigError),
-    Glob(String),
-}
-
-impl std::fmt::Display for DiscoverError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DiscoverError::Config(e) => write!(f, "{e}"),
-            DiscoverError::Glob(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl From<ConfigError> for DiscoverError {
-    fn from(e: ConfigError) -> Self {
-        DiscoverError::Config(e)
-    }
-}
-
-/// A settings object (kept alive, so its address is never reused) and one
-/// of its compiled glob lists.
-type CachedGlobs = (Arc<Settings>, Arc<GlobSet>);
-
-/// Compiled globs per settings object, keyed by its address and the key.
-#[derive(Default)]
-pub struct Globs {
-    cache: HashMap<(usize, &'static str), CachedGlobs>,
-}
-
-impl Globs {
-    fn set(
-        &mut self,
-        settings: &Arc<Settings>,
-        key: &'static str,
-        patterns: &[String],
-    ) -> Result<Arc<GlobSet>, DiscoverError> {
-        let id = Arc::as_ptr(settings) as usize;
-        if let Some((_, set)) = self.cache.get(&(id, key)) {
-            return Ok(set.clone());
-        }
-        let set = Arc::new(compile(patterns, key, settings)?);
-        self.cache
-            .insert((id, key), (settings.clone(), set.clone()));
-        Ok(set)
-    }
-
-    /// Is `absolute` (a walked file) excluded by `files.exclude`?
-    pub fn is_excluded(
-        &mut self,
-        settings: &Arc<Settings>,
-        absolute: &Path,
-        cwd: &Path,
-    ) -> Result<bool, DiscoverError> {
-        if settings.files.exclude.is_empty() {
-            return Ok(false);
-        }
-        let set = self.set(settings, "files.exclude", &settings.files.exclude)?;
-        let root = absolutize(&settings.root, cwd);
-        let Ok(relative) = absolute.strip_prefix(&root) else {
-            return Ok(false);
-        };
-        Ok(relative
-            .ancestors()
-            .filter(|p| !p.as_os_str().is_empty())
-            .any(|p| set.is_match(p)))
-    }
-
-    /// `Some(true)` when `files.upstream` names the file, else `None`
-    /// (the linter then decides from the statements).
-    pub fn upstream(
-        &mut self,
-        settings: &Arc<Settings>,
-        absolute: &Path,
-        cwd: &Path,
-    ) -> Result<Option<bool>, DiscoverError> {
-        if settings.files.upstream.is_empty() {
-            return Ok(None);
-        }
-        let set = self.set(settings, "files.upstream", &settings.files.upstream)?;
-        let root = absolutize(&settings.root, cwd);
-        let matched = absolute
-            .strip_prefix(&root)
-            .is_ok_and(|relative| set.is_match(relative));
-        Ok(matched.then_some(true))
-    }
-}
-
-fn compile(patterns: &[String], key: &str, settings: &Settings) -> Result<GlobSet, DiscoverError> {
-    let mut builder = GlobSetBuilder::new();
-    for pattern in patterns {
-        let glob = GlobBuilder::new(pattern.trim_start_matches("./"))
-            .literal_separator(true)
-            .build()
-            .map_err(|e| {
-                let file = settings
-                    .config_path
-                    .as_ref()
-                    .map(|p| format!("{}: ", p.display()))
-                    .unwrap_or_default();
-                DiscoverError::Glob(format!("{file}`{key}`: invalid glob '{pattern}': {e}"))
-            })?;
-        builder.add(glob);
-    }
-    builder
-        .build()
-        .map_err(|e| DiscoverError::Glob(format!("`{key}`: {e}")))
 }
 
 /// `path` made absolute against `cwd`, `.` and `..` resolved lexically
@@ -181,9 +73,8 @@ pub fn walk(
     root: &Path,
     cwd: &Path,
     resolver: &ConfigResolver,
-    globs: &mut Globs,
     warnings: &mut Vec<String>,
-) -> Result<Vec<Candidate>, DiscoverError> {
+) -> Result<Vec<Candidate>, ConfigError> {
     let mut builder = WalkBuilder::new(root);
     builder
         .hidden(true)
@@ -230,7 +121,7 @@ pub fn walk(
         {
             continue;
         }
-        if globs.is_excluded(&settings, &absolute, cwd)? {
+        if settings.is_excluded(&absolute) {
             continue;
         }
         let display = if strip_dot {
@@ -256,8 +147,7 @@ pub fn project_files(
     checked: &[Candidate],
     cwd: &Path,
     resolver: &ConfigResolver,
-    globs: &mut Globs,
-) -> Result<Vec<Candidate>, DiscoverError> {
+) -> Result<Vec<Candidate>, ConfigError> {
     let mut roots: Vec<Arc<Settings>> = Vec::new();
     for candidate in checked {
         let settings = &candidate.settings;
@@ -272,12 +162,10 @@ pub fn project_files(
             roots.push(settings.clone());
         }
     }
-    let known: std::collections::HashSet<PathBuf> =
-        checked.iter().map(|c| c.absolute.clone()).collect();
-    let mut seen = std::collections::HashSet::new();
+    let known: HashSet<PathBuf> = checked.iter().map(|c| c.absolute.clone()).collect();
+    let mut seen = HashSet::new();
     let mut out = Vec::new();
     for settings in roots {
-        let set = globs.set(&settings, "files.project", &settings.files.project)?;
         let root = absolutize(&settings.root, cwd);
         let mut builder = WalkBuilder::new(&root);
         builder
@@ -297,10 +185,9 @@ pub fn project_files(
                 continue;
             }
             let absolute = absolutize(entry.path(), cwd);
-            let Ok(relative) = absolute.strip_prefix(&root) else {
-                continue;
-            };
-            if !set.is_match(relative) || known.contains(&absolute) {
+            if known.contains(&absolute)
+                || !settings.path_matches(&settings.files.project, &absolute)
+            {
                 continue;
             }
             if !seen.insert(absolute.clone()) {

@@ -42,7 +42,7 @@ fn to_json(rule: &'static RuleMeta) -> RuleJson {
         scope: rule.scope.as_str(),
         fix: fix_str(rule.fix),
         summary: rule.summary,
-        explanation: rule.documentation(),
+        explanation: rule.explanation_markdown(),
     }
 }
 

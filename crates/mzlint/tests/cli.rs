@@ -2,13 +2,13 @@
 //! `tests/fixtures/report/` (run with it as the working directory, so
 //! every path is relative).
 //!
-//! Today most rules are stubs, so the findings are mostly MZ000 and MZ001;
-//! the fixtures also hold what later rules flag (MZ200, MZ202, …), and the
-//! snapshots are re-reviewed as rules land.
+//! The fixtures hold syntax errors (MZ000), unreadable files (MZ001) and
+//! what the rules flag (MZ200, MZ202, MZ105, …). `--fix` and `--diff` are
+//! tested in `fix.rs`.
 
 mod common;
 
-use common::{fixture_copy, fixtures, mzlint, run_in};
+use common::{fixtures, mzlint, run_in};
 use insta::assert_snapshot;
 use serde_json::Value;
 
@@ -47,14 +47,27 @@ fn format_json() {
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(keys, sorted, "sorted by filename, position, code");
+    let summary = &document["summary"];
+    let count = |key: &str| summary[key].as_u64().unwrap() as usize;
     assert_eq!(
-        document["summary"]["errors"].as_u64().unwrap() as usize,
+        count("errors") + count("warnings") + count("infos"),
         diagnostics.len()
     );
     for diagnostic in diagnostics {
-        assert!(diagnostic["fix"].is_null());
-        assert_eq!(diagnostic["related"], Value::Array(vec![]));
+        // `fix` is null or a fix; `related` is always an array.
+        let fix = &diagnostic["fix"];
+        assert!(fix.is_null() || fix["edits"].is_array(), "{fix}");
+        assert!(diagnostic["related"].is_array());
     }
+    // Without --unsafe-fixes, the MZ200 fixes (unsafe) are not "fixable".
+    assert_eq!(count("fixable"), 0);
+    assert!(diagnostics
+        .iter()
+        .any(|d| d["code"] == "MZ200" && d["fix"]["applicability"] == "unsafe"));
+    let with_unsafe: Value =
+        serde_json::from_str(&mzlint(&["--output-format", "json", "--unsafe-fixes"]).stdout)
+            .unwrap();
+    assert_eq!(with_unsafe["summary"]["fixable"], 4);
 }
 
 #[test]
@@ -175,7 +188,7 @@ fn paths_are_reported_as_given() {
     let run = mzlint(&["--output-format", "concise", absolute.to_str().unwrap()]);
     assert!(run
         .stdout
-        .starts_with(&format!("{}:3:46: ", absolute.display())));
+        .starts_with(&format!("{}:2:35: ", absolute.display())));
 }
 
 #[test]
@@ -189,7 +202,9 @@ fn a_file_named_twice_is_linted_once() {
         "./unicode.sql",
     ]);
     assert_eq!(twice.stdout.matches("unicode.sql:3:46").count(), 1);
-    assert_eq!(once.stdout.lines().count(), 2);
+    assert_eq!(twice.stdout.matches("unicode.sql:2:35").count(), 1);
+    // Two findings and the summary.
+    assert_eq!(once.stdout.lines().count(), 3);
 }
 
 #[test]
@@ -316,7 +331,10 @@ fn output_file() {
     assert_eq!(long.stdout, "");
     let written = std::fs::read_to_string(&path).unwrap();
     assert!(!written.contains('\x1b'));
-    assert!(written.ends_with("in 8 files.\n"), "{written}");
+    assert!(
+        written.ends_with("in 9 files; 4 fixable with --fix --unsafe-fixes.\n"),
+        "{written}"
+    );
     let unwritable = mzlint(&["-o", "/nonexistent-dir/report.txt"]);
     assert_eq!(unwritable.code, 2);
     assert!(unwritable
@@ -375,10 +393,9 @@ fn selectors_are_validated() {
     }
 }
 
-/// Needs the configuration resolver (`config.rs`), which applies
-/// `CliOverrides`; it is a placeholder returning the defaults today.
+/// The flags reach the resolver as `CliOverrides`, applied after each
+/// file's configuration.
 #[test]
-#[ignore = "needs mzlint_linter::config (CliOverrides applied)"]
 fn select_and_ignore_filter_rules() {
     let run = mzlint(&["--output-format", "concise", "--select", "MZ001"]);
     assert!(run
@@ -411,50 +428,6 @@ fn config_flags() {
     assert_eq!(conflict.code, 2);
     assert!(conflict.stderr.contains("cannot be used with"));
     assert_eq!(mzlint(&["--isolated"]).stdout, mzlint(&[]).stdout);
-}
-
-#[test]
-fn fix_writes_nothing_when_no_fix_applies() {
-    // No rule offers a fix yet: `--fix` reports what remains and changes
-    // nothing (file contents and modes compared).
-    let dir = fixture_copy();
-    let before = std::fs::read(dir.path().join("connections.sql")).unwrap();
-    let run = run_in(dir.path(), &["--fix", "--output-format", "concise"], None);
-    assert_eq!(run.code, 1);
-    assert_eq!(run.stdout, mzlint(&["--output-format", "concise"]).stdout);
-    assert_eq!(
-        std::fs::read(dir.path().join("connections.sql")).unwrap(),
-        before
-    );
-    let unsafe_run = run_in(dir.path(), &["--fix", "--unsafe-fixes", "-q"], None);
-    assert_eq!(unsafe_run.code, 1);
-    // No temporary file is left behind.
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().contains(".mzlint-"))
-        .collect();
-    assert!(leftovers.is_empty());
-}
-
-#[test]
-fn fix_on_stdin_prints_the_text() {
-    let text = b"SELECT 1;\n";
-    let run = run_in(&fixtures(), &["--fix", "-"], Some(text));
-    assert_eq!(run.stdout, "SELECT 1;\n");
-    assert_eq!(run.stderr, "All checks passed (1 file).\n");
-    assert_eq!(run.code, 0);
-}
-
-#[test]
-fn diff_without_fixes() {
-    let run = mzlint(&["--diff"]);
-    assert_snapshot!("diff_none", run.snapshot());
-    let run = mzlint(&["--diff", "--unsafe-fixes", "-q"]);
-    assert_eq!(
-        (run.code, run.stdout.as_str(), run.stderr.as_str()),
-        (0, "", "")
-    );
 }
 
 #[test]
@@ -615,4 +588,40 @@ fn the_project_model_spans_every_linted_file() {
     // Linted alone, b.sql has nothing to collide with.
     let alone = run_in(dir.path(), &["-q", "b.sql"], None);
     assert_eq!((alone.code, alone.stdout.as_str()), (0, ""));
+}
+
+#[test]
+fn file_globs_are_read_as_the_language_server_reads_them() {
+    // `files.exclude` skips walked files (a pattern without `/` at any
+    // depth) but not named ones; with `files.upstream` set, a file it does
+    // not match is Materialize SQL even if its statements are upstream-only.
+    let dir = tempfile::tempdir().unwrap();
+    let role = "CREATE ROLE mz_repl LOGIN REPLICATION PASSWORD 'S3cr3t-example';\n";
+    for sub in ["upstream", "vendor/deep"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+    }
+    std::fs::write(dir.path().join("role.sql"), role).unwrap();
+    std::fs::write(dir.path().join("upstream/role.sql"), role).unwrap();
+    std::fs::write(
+        dir.path().join("vendor/deep/bad.sql"),
+        "CREATE CONNECTION c TO POSTGRES HOST 'x';\n",
+    )
+    .unwrap();
+    let concise = ["--output-format", "concise"];
+    let without = run_in(dir.path(), &concise, None);
+    assert!(without.stdout.starts_with("role.sql:1:48: warning[MZ202]"));
+    assert!(without.stdout.contains("vendor/deep/bad.sql:1:"));
+    std::fs::write(
+        dir.path().join("mzlint.toml"),
+        "[files]\nupstream = [\"upstream/**/*.sql\"]\nexclude = [\"vendor\"]\n",
+    )
+    .unwrap();
+    let with = run_in(dir.path(), &concise, None);
+    assert_eq!(
+        with.stdout,
+        "upstream/role.sql:1:48: warning[MZ202] role mz_repl is given a password as a string literal (redacted) in version-controlled SQL (secret-literal-committed)\n\
+         Found 1 problem (1 warning) in 1 file.\n"
+    );
+    let named = run_in(dir.path(), &["-q", "vendor/deep/bad.sql"], None);
+    assert_eq!(named.code, 1);
 }

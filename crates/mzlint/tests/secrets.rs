@@ -64,6 +64,31 @@ fn canary_dir() -> tempfile::TempDir {
     dir
 }
 
+/// The rules that handle secret-bearing values do fire on the canary, so
+/// the tests below are not vacuous.
+#[test]
+fn the_canary_is_flagged() {
+    let dir = canary_dir();
+    let run = run_in(dir.path(), &["--output-format", "json"], None);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let codes: Vec<(&str, &str)> = document["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["filename"].as_str().unwrap(), d["code"].as_str().unwrap()))
+        .collect();
+    for file in ["canary.sql", "crlf.sql"] {
+        for code in ["MZ000", "MZ105", "MZ202", "MZ701"] {
+            assert!(
+                codes.contains(&(file, code)),
+                "{file}: no {code}: {codes:?}"
+            );
+        }
+    }
+    assert!(codes.contains(&("upstream.sql", "MZ202")), "{codes:?}");
+    assert_no_canary(&run, "json");
+}
+
 #[test]
 fn no_format_prints_the_canary() {
     let dir = canary_dir();
@@ -105,11 +130,37 @@ fn diff_fix_and_stdin_leak_nothing() {
         let run = run_in(dir.path(), args, None);
         assert_no_canary(&run, &format!("{args:?}"));
     }
+    // The unsafe diff edits a statement holding a canary (MZ200 adds SSL
+    // MODE next to a literal PASSWORD): both sides show the mask.
+    let run = run_in(dir.path(), &["--diff", "--unsafe-fixes"], None);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(
+        run.stdout.contains(
+            "-CREATE CONNECTION pg TO POSTGRES (HOST 'pg.example.com', USER 'mz', PASSWORD '********');"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(
+        "+CREATE CONNECTION pg TO POSTGRES (HOST 'pg.example.com', USER 'mz', PASSWORD '********', SSL MODE 'require');"
+    ));
     // `--fix` writes files (its report must not leak); use a copy.
     let copy = fixture_copy();
     std::fs::write(copy.path().join("canary.sql"), CANARY_SQL).unwrap();
     let run = run_in(copy.path(), &["--fix", "--unsafe-fixes"], None);
     assert_no_canary(&run, "--fix");
+    assert!(run.stdout.contains("Fixed "), "{}", run.stdout);
+    // The fix kept the canary's statement as it was, SSL MODE added.
+    assert!(std::fs::read_to_string(copy.path().join("canary.sql"))
+        .unwrap()
+        .contains("PASSWORD 'mzlint-canary-9c1e7f', SSL MODE 'require');"));
+    for args in [
+        &["--fix", "--unsafe-fixes", "--statistics"][..],
+        &["--fix", "--output-format", "sarif"],
+    ] {
+        let run = run_in(copy.path(), args, None);
+        assert_no_canary(&run, &format!("{args:?}"));
+    }
     for format in FORMATS {
         let run = run_in(
             dir.path(),
@@ -117,6 +168,15 @@ fn diff_fix_and_stdin_leak_nothing() {
             Some(CANARY_SQL.as_bytes()),
         );
         assert_no_canary(&run, &format!("stdin {format}"));
+        // `--fix` on stdin echoes the text (canary included) on stdout, by
+        // design; the report on stderr must not leak.
+        let run = run_in(
+            dir.path(),
+            &["--fix", "--output-format", format, "-"],
+            Some(CANARY_SQL.as_bytes()),
+        );
+        assert_eq!(run.stdout, CANARY_SQL);
+        assert!(!run.stderr.contains("9c1e7f"), "stdin --fix {format}");
     }
 }
 

@@ -92,24 +92,25 @@ impl RuleMeta {
             self.fix_summary,
             self.summary
         );
-        let documentation = self.documentation();
-        if !documentation.trim().is_empty() {
+        let explanation = self.explanation_markdown();
+        if !explanation.is_empty() {
             out.push('\n');
-            out.push_str(documentation.trim_end());
+            out.push_str(&explanation);
             out.push('\n');
         }
         out
     }
 
-    /// The doc comment as markdown: `///` leaves one space before each
-    /// line, which is removed here.
-    pub fn documentation(&self) -> String {
-        let mut out = String::with_capacity(self.explanation.len());
-        for line in self.explanation.lines() {
-            out.push_str(line.strip_prefix(' ').unwrap_or(line));
-            out.push('\n');
-        }
-        out
+    /// The doc comment without the space each line keeps after `///`
+    /// (which indented every line of `mzlint rule` by one column), trailing
+    /// blank lines dropped.
+    pub fn explanation_markdown(&self) -> String {
+        let lines: Vec<&str> = self
+            .explanation
+            .lines()
+            .map(|line| line.strip_prefix(' ').unwrap_or(line))
+            .collect();
+        lines.join("\n").trim_end().to_string()
     }
 
     /// A link to the rule's documentation.
@@ -169,8 +170,9 @@ macro_rules! declare_rule {
     (@enabled $enabled:literal) => { $enabled };
 }
 
-/// Doc comments keep the space after `///`; it is harmless in markdown, so
-/// the text is used as is. (A `const fn` cannot re-allocate.)
+/// Doc comments keep the space after `///`; the text is stored as is (a
+/// `const fn` cannot re-allocate) and [`RuleMeta::explanation_markdown`]
+/// removes it.
 pub const fn strip_doc(doc: &'static str) -> &'static str {
     doc
 }

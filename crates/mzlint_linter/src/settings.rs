@@ -2,8 +2,10 @@
 //! and the command line say, with the defaults of rules.md §3. Rules read
 //! only this; how it was loaded is `config.rs`'s business.
 
+use std::collections::HashMap;
 use std::net::IpAddr;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use globset::{GlobBuilder, GlobMatcher};
 
@@ -105,7 +107,7 @@ impl Settings {
         let candidates = self.match_candidates(path);
         patterns
             .iter()
-            .filter_map(|p| compile_path_glob(p).ok())
+            .filter_map(|p| cached_path_glob(p).ok())
             .any(|glob| candidates.matches(&glob))
     }
 
@@ -191,6 +193,34 @@ pub fn normalize_path_glob(pattern: &str) -> String {
 
 /// Compile a path glob (after [`normalize_path_glob`]).
 pub fn compile_path_glob(pattern: &str) -> Result<GlobMatcher, String> {
+    cached_path_glob(pattern).map(|glob| (*glob).clone())
+}
+
+/// [`compile_path_glob`], compiled once per pattern for the process:
+/// [`Settings::path_matches`] runs for every file a walk meets (exclude,
+/// project and upstream globs), and compiling a glob costs far more than
+/// matching it. The patterns are those of the configuration files, so the
+/// cache stays small.
+fn cached_path_glob(pattern: &str) -> Result<Arc<GlobMatcher>, String> {
+    type Cache = HashMap<String, Result<Arc<GlobMatcher>, String>>;
+    static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(hit) = cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .get(pattern)
+    {
+        return hit.clone();
+    }
+    let compiled = compile_path_glob_uncached(pattern).map(Arc::new);
+    cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .insert(pattern.to_string(), compiled.clone());
+    compiled
+}
+
+fn compile_path_glob_uncached(pattern: &str) -> Result<GlobMatcher, String> {
     let normalized = normalize_path_glob(pattern);
     GlobBuilder::new(&normalized)
         .literal_separator(true)

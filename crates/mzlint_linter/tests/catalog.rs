@@ -25,6 +25,13 @@ fn every_rule_is_documented_and_runs() {
         assert!(rule
             .markdown()
             .starts_with(&format!("# {} {}", rule.code, rule.name)));
+        // The space after `///` is not part of the markdown.
+        let explanation = rule.explanation_markdown();
+        assert!(
+            explanation.starts_with(['#', '*']) && !explanation.contains("\n ## "),
+            "{} explanation is indented",
+            rule.code
+        );
     }
 }
 

@@ -137,8 +137,9 @@ pub fn category(rule: &RuleMeta) -> &'static str {
 fn rule_object(rule: &RuleMeta) -> Value {
     // MZ2xx's category is `security`, the tag code scanning looks for.
     let tags = [category(rule), rule.scope.as_str()];
-    let documentation = rule.documentation();
-    let full = match why(&documentation) {
+    // `Summary. Why…` for a sentence, `Summary: why…` for a fragment.
+    let full = match why(rule.explanation) {
+        Some(why) if why.starts_with(char::is_uppercase) => format!("{}. {why}", rule.summary),
         Some(why) => format!("{}: {why}", rule.summary),
         None => rule.summary.to_string(),
     };
@@ -157,48 +158,43 @@ fn rule_object(rule: &RuleMeta) -> Value {
     })
 }
 
-/// Why the rule exists: the `## Why …` section of a rule's documentation,
-/// or the catalog's `**Why**:` bullet.
+/// Why the rule matters, for `fullDescription`: the first paragraph under
+/// the `## Why is this bad?` heading of a rule's documentation, or the
+/// `* **Why**:` bullet of the rules written in the catalog's bullet style.
 fn why(explanation: &str) -> Option<String> {
+    let mut lines = explanation.lines().map(str::trim);
     let mut text = String::new();
-    let mut lines = explanation.lines();
-    if explanation
-        .lines()
-        .any(|l| l.trim_start().starts_with("## Why"))
-    {
-        for line in lines.by_ref() {
-            if line.trim_start().starts_with("## Why") {
-                break;
-            }
-        }
-        for line in lines {
-            let trimmed = line.trim();
-            if trimmed.starts_with("## ") {
-                break;
-            }
-            if !trimmed.is_empty() {
-                if !text.is_empty() {
-                    text.push(' ');
+    loop {
+        let line = lines.next()?;
+        if line.starts_with('#') && line.trim_start_matches('#').trim() == "Why is this bad?" {
+            // The paragraph: skip blank lines, stop at the next blank line.
+            for line in lines.by_ref().skip_while(|l| l.is_empty()) {
+                if line.is_empty() || line.starts_with('#') {
+                    break;
                 }
-                text.push_str(trimmed);
+                push_word(&mut text, line);
             }
-        }
-        return (!text.is_empty()).then_some(text);
-    }
-    let mut lines = explanation.lines().skip_while(|l| !l.contains("**Why**"));
-    let first = lines.next()?;
-    text = first
-        .split_once("**Why**")
-        .map(|(_, rest)| rest.trim_start_matches(':').trim().to_string())?;
-    for line in lines {
-        let trimmed = line.trim();
-        if trimmed.is_empty() || trimmed.starts_with("* ") || trimmed.starts_with('#') {
             break;
         }
-        text.push(' ');
-        text.push_str(trimmed);
+        if let Some((_, rest)) = line.split_once("**Why**") {
+            push_word(&mut text, rest.trim_start_matches(':').trim());
+            for line in lines.by_ref() {
+                if line.is_empty() || line.starts_with("* ") || line.starts_with('#') {
+                    break;
+                }
+                push_word(&mut text, line);
+            }
+            break;
+        }
     }
     (!text.is_empty()).then_some(text)
+}
+
+fn push_word(text: &mut String, line: &str) {
+    if !text.is_empty() && !line.is_empty() {
+        text.push(' ');
+    }
+    text.push_str(line);
 }
 
 fn region(start: (usize, usize), end: (usize, usize)) -> Value {
@@ -292,9 +288,28 @@ mod tests {
         let rule = mzlint_linter::registry::find("MZ200").unwrap();
         let object = rule_object(rule);
         assert_eq!(object["properties"]["tags"][0], "security");
-        assert!(object["fullDescription"]["text"]
-            .as_str()
-            .unwrap()
-            .contains("unencrypted"));
+        assert_eq!(
+            object["fullDescription"]["text"],
+            "Postgres/MySQL/SQL Server connection without SSL MODE (plaintext). \
+             All traffic, authentication included, crosses the network unencrypted. \
+             The documented default is `disable`/`disabled` \
+             (`doc/user/data/examples/create_connection.yml`)."
+        );
+    }
+
+    #[test]
+    fn every_rule_says_why() {
+        for rule in mzlint_linter::registry::RULES {
+            let why = why(rule.explanation);
+            assert!(why.is_some(), "{}: no reason found", rule.code);
+            let why = why.unwrap();
+            assert!(
+                !why.contains('\n') && !why.starts_with(' '),
+                "{}",
+                rule.code
+            );
+        }
+        let bullets = " * **Detects** x.\n * **Why**: because\n   it breaks.\n * **Bad** y\n";
+        assert_eq!(why(bullets).unwrap(), "because it breaks.");
     }
 }
