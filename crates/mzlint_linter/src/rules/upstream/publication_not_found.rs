@@ -55,7 +55,7 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
     }
     let live = model.pg.publications();
     for source in &model.sources {
-        if source.kind != SourceKind::Postgres {
+        if source.kind != SourceKind::Postgres || !ctx.in_focus(source.location.file) {
             continue;
         }
         let Some(publication) = &source.publication else {
@@ -76,7 +76,8 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
         let near: Vec<_> = live
             .iter()
             .filter(|p| {
-                within_two_edits_quick(&p.name.to_lowercase(), &wanted_lower)
+                p.name.len().abs_diff(wanted.len()) <= 2
+                    && within_two_edits_quick(&p.name.to_lowercase(), &wanted_lower)
                     && (p.name.to_lowercase() == wanted_lower
                         || damerau_levenshtein(&p.name, wanted) <= 2)
             })
