@@ -152,6 +152,8 @@ pub struct Project {
     pub drops: Vec<DropRecord>,
     /// Definitions by name, one map per namespace (items, clusters).
     by_name: [HashMap<QualifiedName, Vec<usize>>; 2],
+    /// Drop locations by name, one map per namespace, in project order.
+    drops_by_name: [HashMap<QualifiedName, Vec<Location>>; 2],
     /// `ALTER CONNECTION` statements by the connection they alter.
     connection_alters: HashMap<QualifiedName, Vec<Location>>,
     /// Per file, per statement: the scope it runs in.
@@ -201,7 +203,32 @@ impl Project {
             }
             project.scopes[index] = summary.scopes.clone();
         }
+        project.index_drops();
         project
+    }
+
+    fn index_drops(&mut self) {
+        let mut index: [HashMap<QualifiedName, Vec<Location>>; 2] = Default::default();
+        for drop in &self.drops {
+            index[drop.namespace as usize]
+                .entry(drop.name.clone())
+                .or_default()
+                .push(drop.location);
+        }
+        self.drops_by_name = index;
+    }
+
+    /// Is `name` dropped strictly between two locations?
+    pub fn dropped_between(
+        &self,
+        namespace: Namespace,
+        name: &QualifiedName,
+        after: Location,
+        before: Location,
+    ) -> bool {
+        self.drops_by_name[namespace as usize]
+            .get(name)
+            .is_some_and(|locations| locations.iter().any(|l| *l > after && *l < before))
     }
 
     /// Build the upstream model over `files` (after
@@ -468,6 +495,7 @@ impl Project {
             by_name,
             connection_alters,
             scopes,
+            drops_by_name: _,
             // Rebuilt from all files by `refresh_upstream`: upstream facts
             // cross files (a publication altered elsewhere).
             upstream: _,
@@ -519,6 +547,7 @@ impl Project {
             scopes.resize_with(i + 1, Vec::new);
         }
         scopes[i] = part_scopes;
+        self.index_drops();
     }
 
     /// Rebuild the upstream model after [`Project::replace_file`].
@@ -589,13 +618,7 @@ impl Project {
             }
         }
         if let Some(def) = before {
-            let dropped = self.drops.iter().any(|d| {
-                d.namespace == namespace
-                    && &d.name == name
-                    && d.location > def.location
-                    && d.location < location
-            });
-            if !dropped {
+            if !self.dropped_between(namespace, name, def.location, location) {
                 return Some(def);
             }
             return None;

@@ -40,12 +40,9 @@ fn check(ctx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
             if !ctx.in_focus(later.location.file) {
                 continue;
             }
-            let dropped_between = ctx.project.drops.iter().any(|d| {
-                d.namespace == namespace
-                    && &d.name == name
-                    && d.location > earlier.location
-                    && d.location < later.location
-            });
+            let dropped_between =
+                ctx.project
+                    .dropped_between(namespace, name, earlier.location, later.location);
             if dropped_between {
                 continue;
             }
@@ -97,9 +94,12 @@ fn same_definition(ctx: &ProjectContext<'_>, a: &Definition, b: &Definition) -> 
         let Some(statement) = file.parsed.statements.get(definition.location.statement) else {
             return Vec::new();
         };
-        let words: Vec<String> = file
-            .parsed
-            .tokens
+        // Tokens are sorted: find the statement's by binary search rather
+        // than scanning the whole file for every definition.
+        let tokens = &file.parsed.tokens;
+        let first = tokens.partition_point(|t| t.span.start < statement.span.start);
+        let last = tokens.partition_point(|t| t.span.end <= statement.span.end);
+        let words: Vec<String> = tokens[first..last.max(first)]
             .iter()
             .filter(|t| !t.kind.is_trivia() && statement.span.contains_span(t.span))
             .map(|t| {
