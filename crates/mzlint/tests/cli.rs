@@ -519,11 +519,64 @@ fn rule_errors() {
 }
 
 #[test]
-fn server_stub() {
+fn server_runs_the_language_server() {
+    use std::io::Write;
+    fn frame(body: &str) -> String {
+        format!("Content-Length: {}\r\n\r\n{body}", body.len())
+    }
     for args in [&["server"][..], &["server", "--stdio"]] {
-        let run = mzlint(args);
-        assert_eq!(run.code, 2);
-        assert_eq!(run.stderr, "error: language server not built yet\n");
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mzlint"))
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start mzlint server");
+        let mut stdin = child.stdin.take().unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let init =
+            frame(r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#);
+        stdin.write_all(init.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        // Wait for the initialize response before shutting down.
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 4096];
+        while !String::from_utf8_lossy(&seen).contains("\"capabilities\"") {
+            use std::io::Read;
+            let n = stdout.read(&mut buf).unwrap();
+            assert!(
+                n > 0,
+                "server closed stdout: {}",
+                String::from_utf8_lossy(&seen)
+            );
+            seen.extend_from_slice(&buf[..n]);
+        }
+        let rest = [
+            frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#),
+            frame(r#"{"jsonrpc":"2.0","id":2,"method":"shutdown","params":null}"#),
+        ]
+        .concat();
+        stdin.write_all(rest.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        while !String::from_utf8_lossy(&seen).contains("\"id\":2") {
+            use std::io::Read;
+            let n = stdout.read(&mut buf).unwrap();
+            assert!(
+                n > 0,
+                "server closed stdout: {}",
+                String::from_utf8_lossy(&seen)
+            );
+            seen.extend_from_slice(&buf[..n]);
+        }
+        let exit = frame(r#"{"jsonrpc":"2.0","method":"exit","params":null}"#);
+        stdin.write_all(exit.as_bytes()).unwrap();
+        drop(stdin);
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "shutdown then exit ends with 0"
+        );
     }
 }
 
