@@ -49,7 +49,11 @@ pub fn fix_project(
         .zip(settings.par_iter())
         .map(|(file, settings)| FileSummary::of(file, settings))
         .collect();
-    let mut diagnostics = lint_with_project(files, settings, &Project::from_summaries(&summaries));
+    let mut diagnostics = lint_with_project(
+        files,
+        settings,
+        &Project::from_summaries(&summaries).with_upstream(files, settings),
+    );
     for _ in 0..MAX_ROUNDS {
         let mut round_changed = false;
         for i in 0..files.len() {
@@ -61,7 +65,7 @@ pub fn fix_project(
             }
             if round_changed {
                 // An earlier file changed this round: these findings may be stale.
-                let project = Project::from_summaries(&summaries);
+                let project = Project::from_summaries(&summaries).with_upstream(files, settings);
                 diagnostics[i] = lint_one_file(files, settings, &project, files[i].id);
                 if !has_applicable_fix(&diagnostics[i], mode) {
                     continue;
@@ -75,7 +79,8 @@ pub fn fix_project(
                 fix::fix_file_with(&file, std::mem::take(&mut diagnostics[i]), mode, |next| {
                     files[i] = reparse(next);
                     summaries[i] = FileSummary::of(next, settings[i]);
-                    let project = Project::from_summaries(&summaries);
+                    let project =
+                        Project::from_summaries(&summaries).with_upstream(files, settings);
                     lint_one_file(files, settings, &project, next.id)
                 });
             diagnostics[i] = outcome.diagnostics;
@@ -91,7 +96,11 @@ pub fn fix_project(
         if !round_changed {
             break;
         }
-        diagnostics = lint_with_project(files, settings, &Project::from_summaries(&summaries));
+        diagnostics = lint_with_project(
+            files,
+            settings,
+            &Project::from_summaries(&summaries).with_upstream(files, settings),
+        );
     }
     Fixed {
         diagnostics,
